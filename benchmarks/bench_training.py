@@ -1,0 +1,67 @@
+"""Speed of training, measured side by side in one run (a script, not a test).
+
+    .venv/bin/python benchmarks/bench_training.py
+
+Prints seconds and ratios for 10,000 training steps of the worked example:
+a plain scalar-Python loop written from the equations, bplib.train on one
+network, and bplib.train_many on 100 learning rates at once.
+"""
+
+import math
+import time
+
+import numpy as np
+
+import bplib
+
+STEPS = 10_000
+
+
+def plain_loop(steps=STEPS, eta=0.5):
+    """The worked example in scalar Python, straight from the equations (weights only learn)."""
+    i1, i2, t1, t2, b1, b2 = 0.05, 0.10, 0.01, 0.99, 0.35, 0.60
+    w1, w2, w3, w4, w5, w6, w7, w8 = 0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55
+    exp = math.exp
+    for _ in range(steps):
+        h1 = 1 / (1 + exp(-(w1 * i1 + w2 * i2 + b1)))
+        h2 = 1 / (1 + exp(-(w3 * i1 + w4 * i2 + b1)))
+        o1 = 1 / (1 + exp(-(w5 * h1 + w6 * h2 + b2)))
+        o2 = 1 / (1 + exp(-(w7 * h1 + w8 * h2 + b2)))
+        d_o1 = (o1 - t1) * o1 * (1 - o1)
+        d_o2 = (o2 - t2) * o2 * (1 - o2)
+        d_h1 = (d_o1 * w5 + d_o2 * w7) * h1 * (1 - h1)
+        d_h2 = (d_o1 * w6 + d_o2 * w8) * h2 * (1 - h2)
+        w5, w6, w7, w8 = w5 - eta * d_o1 * h1, w6 - eta * d_o1 * h2, w7 - eta * d_o2 * h1, w8 - eta * d_o2 * h2
+        w1, w2, w3, w4 = w1 - eta * d_h1 * i1, w2 - eta * d_h1 * i2, w3 - eta * d_h2 * i1, w4 - eta * d_h2 * i2
+    h1 = 1 / (1 + exp(-(w1 * i1 + w2 * i2 + b1)))
+    h2 = 1 / (1 + exp(-(w3 * i1 + w4 * i2 + b1)))
+    o1 = 1 / (1 + exp(-(w5 * h1 + w6 * h2 + b2)))
+    o2 = 1 / (1 + exp(-(w7 * h1 + w8 * h2 + b2)))
+    return 0.5 * (t1 - o1) ** 2 + 0.5 * (t2 - o2) ** 2
+
+
+def best_of(fn, repeat=3):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def main():
+    net, x, t = bplib.mazur()
+    t_plain, e_plain = best_of(plain_loop)
+    t_one, hist = best_of(lambda: bplib.train(net, x, t, eta=0.5, steps=STEPS))
+    assert abs(hist.loss[-1] - e_plain) < 1e-12, "the two loops must compute the same thing"
+    etas = np.logspace(-2, 2, 100)
+    t_many, _ = best_of(lambda: bplib.train_many(net, x, t, etas=etas, steps=STEPS), repeat=2)
+    print(f"{STEPS:,} training steps of the 2-2-2 example (best of several runs, same process)")
+    print(f"  plain scalar-Python loop          {t_plain:8.3f} s")
+    print(f"  bplib.train, one network          {t_one:8.3f} s   = {t_one / t_plain:5.1f} × the plain loop")
+    print(f"  bplib.train_many, 100 η at once   {t_many:8.3f} s   = {t_many / t_one:5.2f} × one bplib network,"
+          f" {t_many / (100 * t_plain):5.2f} × 100 plain loops")
+
+
+if __name__ == "__main__":
+    main()

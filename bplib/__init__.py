@@ -1,0 +1,36 @@
+"""bplib: the small helper library of the backpropagation notebooks.
+
+One idea per file:
+    activations.py   σ, tanh, relu and their derivatives
+    losses.py        E = ½Σ(t − o)² and ∂E/∂o
+    backprop.py      the equations: forward pass, δ terms, ∂E/∂W, ∂E/∂b
+    network.py       Network: parameters, forward, loss, gradients
+    train.py         gradient descent: train, train_many, diagnose
+    gradcheck.py     finite-difference gradient check
+    example.py       the worked 2-2-2 example and its published figures
+    symbolic.py      the example in SymPy (imported on demand: bplib.symbolic)
+    plots.py         network diagram and loss plots for the notebooks
+"""
+
+from .activations import ACTIVATIONS
+from .backprop import (
+                       backward_pass,
+                       bias_gradient,
+                       delta_hidden,
+                       delta_output,
+                       forward_pass,
+                       layer_forward,
+                       weight_gradient,
+)
+from .example import EXACT, PUBLISHED, mazur
+from .gradcheck import gradient_check, numeric_gradients, relative_difference
+from .losses import LOSSES
+from .network import Gradients, Network, Trace
+from .train import History, diagnose, train, train_many
+
+__all__ = [
+    "ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "Gradients", "History", "Network", "Trace",
+    "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
+    "gradient_check", "layer_forward", "mazur", "numeric_gradients", "relative_difference",
+    "train", "train_many", "weight_gradient",
+]

@@ -1,0 +1,70 @@
+"""Input checks with messages that say what was wrong and what is allowed."""
+
+import numbers
+
+import numpy as np
+
+
+def choice(name, value, allowed):
+    """Check that ``value`` is one of ``allowed`` (strings)."""
+    if not isinstance(value, str) or value not in allowed:
+        options = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"{name} must be one of {options}; got {value!r}")
+    return value
+
+
+def array(name, value, shape=None, allowed_shapes_text=None):
+    """Turn ``value`` into a float array; refuse non-numbers, NaN, inf and wrong shapes.
+
+    ``shape`` is a tuple (None matches any length on that axis) or a list of
+    such tuples, any of which may match.
+    """
+    try:
+        arr = np.array(value, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must contain numbers only; got {value!r}") from None
+    if shape is not None:
+        shapes = shape if isinstance(shape, list) else [shape]
+        if not any(_fits(arr.shape, s) for s in shapes):
+            wanted = allowed_shapes_text or " or ".join(_show(s) for s in shapes)
+            raise ValueError(f"{name} must have shape {wanted}; got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite numbers (no NaN or inf); got {value!r}")
+    return arr
+
+
+def number(name, value, low=None, high=None, low_inclusive=True, hint=""):
+    """Check a real number and its range; return it as a float."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number; got {value!r}")
+    value = float(value)
+    bad = not np.isfinite(value)
+    if low is not None:
+        bad = bad or (value < low if low_inclusive else value <= low)
+    if high is not None:
+        bad = bad or value > high
+    if bad:
+        lo = "" if low is None else (f"{'≥' if low_inclusive else '>'} {low:g}")
+        hi = "" if high is None else f"≤ {high:g}"
+        rng = " and ".join(r for r in (lo, hi) if r)
+        raise ValueError(f"{name} must be a finite number {rng}; got {value!r}{hint}")
+    return value
+
+
+def integer(name, value, low=0, high=None):
+    """Check a whole number in [low, high]."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number; got {value!r}")
+    if value < low or (high is not None and value > high):
+        top = "" if high is None else f" and ≤ {high}"
+        raise ValueError(f"{name} must be ≥ {low}{top}; got {value}")
+    return int(value)
+
+
+def _fits(actual, wanted):
+    return len(actual) == len(wanted) and all(w is None or a == w for a, w in zip(actual, wanted))
+
+
+def _show(shape):
+    inner = ", ".join("m" if s is None else str(s) for s in shape)
+    return f"({inner},)" if len(shape) == 1 else f"({inner})"

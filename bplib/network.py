@@ -1,0 +1,179 @@
+"""A fully connected network of any layer sizes: its parameters and the three
+things we ask of it (forward pass, loss, gradients)."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import checks
+from .activations import ACTIVATIONS
+from .backprop import backward_pass, forward_pass
+from .losses import LOSSES
+
+
+@dataclass
+class Trace:
+    """Everything the forward pass computed.
+
+    ``z[l]`` and ``a[l]`` are the nets and outs of layer l+1 (``z[0]`` belongs
+    to the first hidden layer); ``output`` is ``a[-1]``.
+    """
+
+    x: np.ndarray
+    z: list
+    a: list
+
+    @property
+    def output(self):
+        return self.a[-1]
+
+
+@dataclass
+class Gradients:
+    """∂E/∂W and ∂E/∂b for every layer (same shapes as the network's
+    parameters) and the δ of every layer (same shapes as ``Trace.z``)."""
+
+    weights: list
+    biases: list
+    deltas: list
+    names: tuple
+
+    def named(self):
+        """The gradients by parameter name: ``{"w1": ∂E/∂w1, …, "b1": ∂E/∂b1, …}``."""
+        return _name_values(self.names, self.weights, self.biases)
+
+
+class Network:
+    """A fully connected feed-forward network.
+
+    ``sizes``       neurons per layer, input first: ``[2, 2, 2]`` is the worked example.
+    ``weights``     one array per layer, W of shape (n_out, n_in); row j holds the
+                    weights into neuron j.  None: drawn from N(0, 1/n_in) with ``seed``.
+    ``biases``      one entry per layer: a number (one bias shared by the whole
+                    layer, as in the example) or n_out numbers (one per neuron).
+                    None: one zero bias per neuron.
+    ``activation``  a name from ``bplib.ACTIVATIONS`` ("sigmoid", "tanh", "relu", "linear").
+    ``loss``        a name from ``bplib.LOSSES`` ("half_sse": E = ½Σ(t − o)²).
+
+    Parameters are numbered in reading order, layer by layer and row by row:
+    for 2-2-2, W¹ = [[w1, w2], [w3, w4]] and W² = [[w5, w6], [w7, w8]].
+    """
+
+    def __init__(self, sizes, weights=None, biases=None, activation="sigmoid", seed=None,
+                 loss="half_sse"):
+        self.sizes = _check_sizes(sizes)
+        self.activation = checks.choice("activation", activation, list(ACTIVATIONS))
+        self.loss_name = checks.choice("loss", loss, list(LOSSES))
+        layers = list(zip(self.sizes[1:], self.sizes[:-1]))  # (n_out, n_in) per layer
+        if weights is None:
+            rng = np.random.default_rng(seed)
+            weights = [rng.normal(0.0, 1.0 / np.sqrt(n_in), (n_out, n_in)) for n_out, n_in in layers]
+        if biases is None:
+            biases = [np.zeros(n_out) for n_out, _ in layers]
+        _check_count("weights", weights, len(layers))
+        _check_count("biases", biases, len(layers))
+        self.weights = [checks.array(f"weights[{l}]", W, (n_out, n_in))
+                        for l, (W, (n_out, n_in)) in enumerate(zip(weights, layers))]
+        self.biases = [checks.array(f"biases[{l}]", b, [(), (1,), (n_out,)],
+                                    f"() or (1,) (shared by the layer) or ({n_out},) (one per neuron)"
+                                    ).reshape(-1)
+                       for l, (b, (n_out, _)) in enumerate(zip(biases, layers))]
+
+    # --- what the notebooks call -------------------------------------------
+    def forward(self, x):
+        """The forward pass: every layer's z (net) and a (out) for input x.
+
+        x is one sample of shape (n_in,) or a batch of shape (m, n_in).
+        """
+        X, single = self._inputs(x)
+        f = ACTIVATIONS[self.activation][0]
+        zs, outs = forward_pass(self.weights, self.biases, X, f)
+        if single:
+            zs, outs = [z[0] for z in zs], [a[0] for a in outs]
+        return Trace(x=X[0] if single else X, z=zs, a=outs)
+
+    def loss(self, x, t):
+        """E for input x and target t (E = ½Σ(t − o)² for "half_sse")."""
+        X, _ = self._inputs(x)
+        T = self._targets(t, X.shape[0])
+        f = ACTIVATIONS[self.activation][0]
+        _, outs = forward_pass(self.weights, self.biases, X, f)
+        return float(LOSSES[self.loss_name][0](outs[-1], T))
+
+    def gradients(self, x, t):
+        """Backpropagation: ∂E/∂W, ∂E/∂b and δ of every layer, as a ``Gradients``."""
+        X, single = self._inputs(x)
+        T = self._targets(t, X.shape[0])
+        f, fprime = ACTIVATIONS[self.activation]
+        dloss = LOSSES[self.loss_name][1]
+        zs, outs = forward_pass(self.weights, self.biases, X, f)
+        deltas, gw, gb = backward_pass(self.weights, self.biases, X, T, zs, outs, fprime, dloss)
+        if single:
+            deltas = [d[0] for d in deltas]
+        return Gradients(weights=gw, biases=gb, deltas=deltas, names=self.parameter_names())
+
+    # --- helpers --------------------------------------------------------------
+    def parameter_names(self):
+        """Names in reading order: ("w1", …) per layer, then ("b1", …) or ("b1_1", …)."""
+        return parameter_names(self.sizes, [b.size for b in self.biases])
+
+    def named(self):
+        """The parameters by name: ``{"w1": 0.15, …, "b1": 0.35, "b2": 0.6}`` for the example."""
+        return _name_values(self.parameter_names(), self.weights, self.biases)
+
+    def copy(self):
+        """An independent copy (training a copy leaves this network as it was)."""
+        return Network(self.sizes, [W.copy() for W in self.weights], [b.copy() for b in self.biases],
+                       activation=self.activation, loss=self.loss_name)
+
+    def __repr__(self):
+        shared = "shared" if all(b.size == 1 for b in self.biases) else "per-neuron"
+        sizes = "-".join(str(n) for n in self.sizes)
+        return f"Network({sizes}, activation={self.activation!r}, loss={self.loss_name!r}, {shared} biases)"
+
+    def _inputs(self, x):
+        n_in = self.sizes[0]
+        X = checks.array("x", x, [(n_in,), (None, n_in)], f"({n_in},) or (m, {n_in})")
+        if X.ndim == 1:
+            return X[None, :], True
+        if X.shape[0] == 0:
+            raise ValueError("x must hold at least one sample; got shape (0, …)")
+        return X, False
+
+    def _targets(self, t, m):
+        n_out = self.sizes[-1]
+        shapes = [(n_out,), (1, n_out)] if m == 1 else [(m, n_out)]
+        text = f"({n_out},)" if m == 1 else f"({m}, {n_out}) (one row per sample of x)"
+        return checks.array("t", t, shapes, text).reshape(m, n_out)
+
+
+def parameter_names(sizes, bias_sizes):
+    """w1, w2, … through all layers in reading order; b1, b2, … for shared biases,
+    b1_1, b1_2, … (layer, neuron) for per-neuron ones."""
+    names, k = [], 0
+    for n_out, n_in in zip(sizes[1:], sizes[:-1]):
+        names.append(tuple(f"w{k + i + 1}" for i in range(n_out * n_in)))
+        k += n_out * n_in
+    for l, nb in enumerate(bias_sizes, start=1):
+        names.append((f"b{l}",) if nb == 1 else tuple(f"b{l}_{j}" for j in range(1, nb + 1)))
+    return tuple(names)
+
+
+def _name_values(names, weights, biases):
+    values = {}
+    for layer_names, array in zip(names, list(weights) + list(biases)):
+        values.update(zip(layer_names, (float(v) for v in np.ravel(array))))
+    return values
+
+
+def _check_sizes(sizes):
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
+        raise TypeError(f"sizes must be a list of layer sizes such as [2, 2, 2]; got {sizes!r}")
+    if len(sizes) < 2:
+        raise ValueError(f"sizes needs at least 2 layers (inputs and outputs); got {list(sizes)!r}")
+    return [checks.integer(f"sizes[{i}]", n, low=1) for i, n in enumerate(sizes)]
+
+
+def _check_count(name, values, expected):
+    if isinstance(values, np.ndarray) or not hasattr(values, "__len__") or len(values) != expected:
+        raise ValueError(f"{name} must be a list with one entry per layer ({expected}); got {values!r}")

@@ -1,0 +1,174 @@
+"""Gradient descent: repeat forward pass, backward pass, update w ← w − η ∂E/∂w.
+
+``train`` trains one network and records everything; ``train_many`` trains one
+copy per learning rate in the same loop (arrays with a leading axis, one row
+per η), which is how the training dashboard precomputes a whole slider range.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import checks
+from .activations import ACTIVATIONS
+from .backprop import bias_gradient, delta_hidden, delta_output, forward_pass, weight_gradient
+from .losses import LOSSES
+from .network import Network, _name_values
+
+UPDATES = ("simultaneous", "sequential")
+MODES = ("batch", "online")
+ETA_MAX = 1000.0
+
+
+@dataclass
+class History:
+    """What happened during training.
+
+    ``loss[s]``      E after s updates (``loss[0]`` is before training): steps + 1 values.
+    ``outputs[s]``   the network's outputs after s updates (same shape as for ``net.forward``).
+    ``weights[l][s]``, ``biases[l][s]``   layer l's parameters after s updates.
+    ``net``          the trained network (the one passed in is left unchanged).
+    ``diverged_at``  the first s whose loss is not a finite number, else None.
+
+    From ``train_many`` every array has one more leading axis, one row per η,
+    and ``net`` is a list of networks.
+    """
+
+    loss: np.ndarray
+    outputs: np.ndarray
+    weights: list
+    biases: list
+    net: object
+    eta: object
+    steps: int
+    names: tuple = field(repr=False)
+    diverged_at: object = None
+
+    def named(self, step):
+        """The parameters after ``step`` updates by name: {"w1": …, "b1": …} (one run)."""
+        return _name_values(self.names, [W[step] for W in self.weights], [b[step] for b in self.biases])
+
+
+def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous", mode="batch"):
+    """Train a copy of ``net`` for ``steps`` updates with learning rate ``eta``.
+
+    learn_biases  False: only the weights learn, as in the classic example; True: biases too.
+    update        "simultaneous" (correct): every δ is computed with the weights of
+                  the forward pass, then all weights change.  "sequential" (a slip
+                  worth seeing): each layer is updated as soon as its gradient is
+                  known, so the δ of the layer below uses the already-updated weights.
+    mode          for a batch x of shape (m, n_in): "batch" makes one update per step
+                  with the gradient of the whole batch, E = Σ over samples;
+                  "online" makes one update per sample, in order (a step = one epoch).
+    """
+    hist = train_many(net, x, t, etas=[eta], steps=steps, learn_biases=learn_biases,
+                      update=update, mode=mode)
+    return History(loss=hist.loss[0], outputs=hist.outputs[0], weights=[W[0] for W in hist.weights],
+                   biases=[b[0] for b in hist.biases], net=hist.net[0], eta=float(eta), steps=steps,
+                   names=hist.names, diverged_at=hist.diverged_at[0])
+
+
+def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneous", mode="batch"):
+    """Train one copy of ``net`` per learning rate in ``etas``, all in the same loop.
+
+    Same options as ``train``; every array of the returned History has a leading
+    axis of len(etas), ``net`` is a list of networks and ``diverged_at`` a list.
+    """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be a bplib.Network; got {type(net).__name__}")
+    etas = [checks.number("eta", e, low=0.0, high=ETA_MAX, low_inclusive=False,
+                          hint=" (the learning rate η is the step size of w ← w − η ∂E/∂w)")
+            for e in np.ravel(np.asarray(etas, dtype=object))]
+    if not etas:
+        raise ValueError("etas must hold at least one learning rate; got an empty list")
+    steps = checks.integer("steps", steps, low=0, high=10_000_000)
+    checks.choice("update", update, UPDATES)
+    checks.choice("mode", mode, MODES)
+    if not isinstance(learn_biases, bool):
+        raise TypeError(f"learn_biases must be True or False; got {learn_biases!r}")
+    X, single = net._inputs(x)
+    T = net._targets(t, X.shape[0])
+
+    K = len(etas)
+    eta = np.array(etas)
+    Ws = [np.repeat(W[None], K, axis=0) for W in net.weights]   # (K, n_out, n_in)
+    bs = [np.repeat(b[None], K, axis=0) for b in net.biases]    # (K, n_b)
+    rec_loss = np.empty((K, steps + 1))
+    rec_out = np.empty((K, steps + 1) + T.shape)
+    rec_W = [np.empty((K, steps + 1) + W.shape) for W in net.weights]
+    rec_b = [np.empty((K, steps + 1) + b.shape) for b in net.biases]
+
+    f, fprime = ACTIVATIONS[net.activation]
+    loss, dloss = LOSSES[net.loss_name]
+    rule = dict(eta=eta, fprime=fprime, dloss=dloss, learn_biases=learn_biases, update=update)
+    with np.errstate(all="ignore"):  # a diverging run is reported below, not warned about
+        for s in range(steps + 1):
+            zs, outs = forward_pass(Ws, bs, X, f)
+            rec_loss[:, s] = loss(outs[-1], T)
+            rec_out[:, s] = outs[-1]
+            for l in range(len(Ws)):
+                rec_W[l][:, s] = Ws[l]
+                rec_b[l][:, s] = bs[l]
+            if s == steps:
+                break
+            if mode == "batch":
+                gradient_step(Ws, bs, X, T, zs, outs, **rule)
+            else:
+                for i in range(X.shape[0]):
+                    zi, oi = forward_pass(Ws, bs, X[i:i + 1], f)
+                    gradient_step(Ws, bs, X[i:i + 1], T[i:i + 1], zi, oi, **rule)
+
+    if single:
+        rec_out = rec_out[:, :, 0]
+    bad = ~np.isfinite(rec_loss)
+    diverged_at = [int(np.argmax(row)) if row.any() else None for row in bad]
+    nets = [Network(net.sizes, [W[k] for W in Ws], [b[k] for b in bs], activation=net.activation,
+                    loss=net.loss_name) if diverged_at[k] is None else None for k in range(K)]
+    return History(loss=rec_loss, outputs=rec_out, weights=rec_W, biases=rec_b, net=nets,
+                   eta=eta, steps=steps, names=net.parameter_names(), diverged_at=diverged_at)
+
+
+def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, update):
+    """One update of every layer, output layer first: W ← W − η ∂E/∂W (in place).
+
+    The only difference between the two update orders is *when* the δ of the
+    layer below is computed: before this layer's weights change (simultaneous)
+    or after (sequential).
+    """
+    eta_w, eta_b = eta[:, None, None], eta[:, None]
+    delta = delta_output(zs[-1], outs[-1], T, fprime, dloss)
+    for l in reversed(range(len(Ws))):
+        a_prev = X if l == 0 else outs[l - 1]
+        grad_W = weight_gradient(delta, a_prev)
+        grad_b = bias_gradient(delta, bs[l].shape[-1]) if learn_biases else None
+        if l > 0 and update == "simultaneous":
+            delta_below = delta_hidden(Ws[l], delta, zs[l - 1], outs[l - 1], fprime)
+        Ws[l] -= eta_w * grad_W
+        if learn_biases:
+            bs[l] -= eta_b * grad_b
+        if l > 0 and update == "sequential":
+            delta_below = delta_hidden(Ws[l], delta, zs[l - 1], outs[l - 1], fprime)
+        if l > 0:
+            delta = delta_below
+
+
+def diagnose(loss):
+    """A one-line verdict on a loss curve, for the learner (and the dashboard).
+
+    "diverged"    the loss became NaN or infinite;
+    "rising"      the loss ends higher than it started;
+    "oscillating" the loss went up on more than 5% of the last half of the steps;
+    "stalled"     the loss barely moved (less than 1% down);
+    "converging"  otherwise.
+    """
+    loss = np.asarray(loss, dtype=float)
+    if not np.all(np.isfinite(loss)):
+        return "diverged"
+    if loss[-1] > loss[0]:
+        return "rising"
+    tail = np.diff(loss[len(loss) // 2:])
+    if tail.size and np.mean(tail > 1e-15) > 0.05:
+        return "oscillating"
+    if loss[-1] > 0.99 * loss[0]:
+        return "stalled"
+    return "converging"

@@ -1,0 +1,78 @@
+"""The two commands of the quick start, for any machine with Python ≥ 3.10.
+
+    python3 tasks.py lab    install what the notebooks need, open JupyterLab on notebooks/
+    python3 tasks.py test   install what the tests need, run every test (lint, bplib, notebooks, browser)
+
+Both work in a virtual environment .venv/ next to this file, made on first use.
+Extra arguments after "test" go to pytest (e.g. python3 tasks.py test -k gradients).
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+CHROMIUM = "/usr/bin/chromium"
+
+
+def run(*cmd, **kw):
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.run([str(c) for c in cmd], cwd=ROOT, **kw).returncode
+
+
+def install(requirements):
+    """Make .venv and install ``requirements`` and bplib into it (skipped when already done)."""
+    if sys.version_info < (3, 10):
+        sys.exit(f"Python ≥ 3.10 is needed; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        print(f"Making a virtual environment in {VENV} …", flush=True)
+        venv.create(VENV, with_pip=True)
+    text = (ROOT / requirements).read_text() + (ROOT / "requirements.txt").read_text()
+    text += (ROOT / "pyproject.toml").read_text()
+    stamp = VENV / f".installed-{Path(requirements).stem}"
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    if run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q",
+           "-r", requirements, "-e", ".") != 0:
+        sys.exit("pip could not install the requirements (see above)")
+    stamp.write_text(digest)
+
+
+def ensure_chromium():
+    """The browser tests drive Debian's chromium; install it where we may (root on Debian)."""
+    if Path(CHROMIUM).exists():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        run("apt-get", "update", "-q")
+        run("apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium")
+    if not Path(CHROMIUM).exists():
+        print(f"Note: no {CHROMIUM}; the real-browser tests will be skipped "
+              "(on Debian/Ubuntu: sudo apt-get install chromium).", flush=True)
+
+
+def lab(args):
+    install("requirements.txt")
+    return run(BIN / "jupyter", "lab", "notebooks/", *args)
+
+
+def test(args):
+    install("requirements-test.txt")
+    ensure_chromium()
+    if run(BIN / "ruff", "check", ".") != 0:
+        return 1
+    return run(PYTHON, "-m", "pytest", *args)
+
+
+if __name__ == "__main__":
+    commands = {"lab": lab, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit(__doc__)
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))

@@ -1,0 +1,108 @@
+"""train, train_many and their options."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+import bplib
+
+XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+XOR_T = np.array([[0], [1], [1], [0]], dtype=float)
+
+
+def test_history_shapes():
+    net, x, t = bplib.mazur()
+    h = bplib.train(net, x, t, eta=0.5, steps=7)
+    assert h.loss.shape == (8,)
+    assert h.outputs.shape == (8, 2)
+    assert [W.shape for W in h.weights] == [(8, 2, 2), (8, 2, 2)]
+    assert [b.shape for b in h.biases] == [(8, 1), (8, 1)]
+    assert h.diverged_at is None
+    np.testing.assert_array_equal(h.net.weights[0], h.weights[0][-1])
+
+
+def test_zero_steps_records_the_start():
+    net, x, t = bplib.mazur()
+    h = bplib.train(net, x, t, eta=0.5, steps=0)
+    assert h.loss.tolist() == [pytest.approx(0.298371109, abs=1e-9)]
+
+
+def test_each_step_is_w_minus_eta_gradient():
+    net, x, t = bplib.mazur()
+    h = bplib.train(net, x, t, eta=0.3, steps=2, learn_biases=True)
+    g = h.net.copy()
+    one = bplib.Network(net.sizes, [W[1] for W in h.weights], [b[1] for b in h.biases])
+    grads = one.gradients(x, t)
+    for l in range(2):
+        np.testing.assert_allclose(h.weights[l][2], one.weights[l] - 0.3 * grads.weights[l], atol=1e-15)
+        np.testing.assert_allclose(h.biases[l][2], one.biases[l] - 0.3 * grads.biases[l], atol=1e-15)
+    assert g.named() == h.named(2)
+
+
+def test_learn_biases_changes_biases_and_lowers_loss_faster():
+    net, x, t = bplib.mazur()
+    fixed = bplib.train(net, x, t, eta=0.5, steps=100)
+    learned = bplib.train(net, x, t, eta=0.5, steps=100, learn_biases=True)
+    assert learned.named(100)["b2"] != 0.60
+    assert learned.loss[-1] < fixed.loss[-1]
+
+
+def test_train_many_rows_equal_single_runs():
+    net, x, t = bplib.mazur()
+    etas = [0.1, 0.5, 2.0]
+    many = bplib.train_many(net, x, t, etas=etas, steps=50)
+    for k, eta in enumerate(etas):
+        one = bplib.train(net, x, t, eta=eta, steps=50)
+        np.testing.assert_allclose(many.loss[k], one.loss, rtol=0, atol=1e-15)
+        np.testing.assert_allclose(many.weights[1][k], one.weights[1], rtol=0, atol=1e-15)
+
+
+def test_online_and_batch_learning_on_xor():
+    net = bplib.Network([2, 3, 1], seed=0, biases=[np.zeros(3), np.zeros(1)])
+    batch = bplib.train(net, XOR_X, XOR_T, eta=2.0, steps=3000, learn_biases=True, mode="batch")
+    online = bplib.train(net, XOR_X, XOR_T, eta=0.5, steps=3000, learn_biases=True, mode="online")
+    assert batch.outputs.shape == (3001, 4, 1)
+    for h in (batch, online):
+        assert h.loss[-1] < 0.1 * h.loss[0]
+        np.testing.assert_array_equal(np.round(h.outputs[-1]).ravel(), [0, 1, 1, 0])
+
+
+def test_online_epoch_is_one_update_per_sample():
+    net = bplib.Network([2, 2, 1], seed=4)
+    h = bplib.train(net, XOR_X, XOR_T, eta=0.7, steps=1, mode="online")
+    manual = net.copy()
+    for i in range(4):
+        g = manual.gradients(XOR_X[i], XOR_T[i])
+        for l in range(2):
+            manual.weights[l] -= 0.7 * g.weights[l]
+    for l in range(2):
+        np.testing.assert_allclose(h.net.weights[l], manual.weights[l], atol=1e-15)
+
+
+def test_too_large_eta_diverges_and_is_reported_without_warnings():
+    # o = w·x with x = 1: each step multiplies the error by (1 − η), so η = 3 doubles it
+    net = bplib.Network([1, 1], weights=[[[0.5]]], biases=[0.0], activation="linear")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        h = bplib.train(net, [1.0], [1.0], eta=3.0, steps=2000)
+    assert h.loss[1] == pytest.approx(4 * h.loss[0])
+    assert h.diverged_at is not None and 500 < h.diverged_at < 600  # 0.125·4^s overflows near s = 512
+    assert bplib.diagnose(h.loss) == "diverged"
+    assert h.net is None
+
+
+def test_diagnose_verdicts():
+    assert bplib.diagnose([1.0, 0.5, 0.1]) == "converging"
+    assert bplib.diagnose([1.0, 2.0]) == "rising"
+    assert bplib.diagnose([1.0, 0.999, 0.998]) == "stalled"
+    assert bplib.diagnose([1.0, 0.5, 0.6, 0.4, 0.5, 0.3, 0.4]) == "oscillating"
+    assert bplib.diagnose([1.0, np.nan]) == "diverged"
+
+
+def test_sigmoid_is_safe_far_from_zero():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = bplib.ACTIVATIONS["sigmoid"][0](np.array([-1e4, -50.0, 0.0, 50.0, 1e4]))
+    assert s[0] == 0.0 and s[2] == 0.5 and s[4] == 1.0
+    assert 0 < s[1] < 1e-20 or s[1] == 0.0
