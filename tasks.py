@@ -5,6 +5,8 @@
 
 Both work in a virtual environment .venv/ next to this file, made on first use.
 Extra arguments after "test" go to pytest (e.g. python3 tasks.py test -k gradients).
+For authors: python3 tasks.py notebooks [notebooks/NAME.md …] rebuilds the .ipynb from the
+Markdown twins and executes them (the .md is what you edit and review).
 """
 
 import hashlib
@@ -58,6 +60,16 @@ def ensure_chromium():
               "(on Debian/Ubuntu: sudo apt-get install chromium).", flush=True)
 
 
+def notebooks(args):
+    """For authors: rebuild every notebook from its Markdown twin and execute it in place."""
+    install("requirements-test.txt")
+    names = args or sorted(str(p) for p in (ROOT / "notebooks").glob("*.md"))
+    for name in names:
+        if run(BIN / "jupytext", "--to", "ipynb", "--execute", name) != 0:
+            return 1
+    return 0
+
+
 def lab(args):
     install("requirements.txt")
     return run(BIN / "jupyter", "lab", "notebooks/", *args)
@@ -72,7 +84,7 @@ def test(args):
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test}
+    commands = {"lab": lab, "test": test, "notebooks": notebooks}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]](sys.argv[2:]))
