@@ -57,17 +57,24 @@ class NetworkDiagram:
             label = bias_names[l][0] if shared else f"b{l + 1}"
             ax.add_patch(Circle((bx, by), radius * 0.8, fc=BIAS, ec="#666666", zorder=2))
             ax.text(bx, by, label, ha="center", va="center", fontsize=9, zorder=3)
+        self.neurons = []
         for l, layer in enumerate(pos):
             for j, (x, y) in enumerate(layer):
-                ax.add_patch(Circle((x, y), radius, fc=NEURON, ec="#333333", lw=1.2, zorder=2))
-                ax.text(x, y, names[l][j], ha="center", va="center", fontsize=11, zorder=3,
-                        fontweight="bold")
+                self.neurons.append(ax.add_patch(Circle((x, y), radius, fc=NEURON, ec="#333333", lw=1.2,
+                                                        zorder=2)))
+                self.neurons.append(ax.text(x, y, names[l][j], ha="center", va="center", fontsize=11,
+                                            zorder=3, fontweight="bold"))
         ax.set_xlim(-0.6, 2.0 * (L - 1) + 0.6)
         ys = [y for layer in pos for _, y in layer] + [pos[1][0][1] + 0.9]
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.45)
         ax.set_aspect("equal")
         ax.axis("off")
         self.update([W for W in net.weights])
+
+    def artists(self):
+        """The artists that ``update`` changes (edges and their labels), and the neurons that
+        sit on top of them, in drawing order."""
+        return self.edges + [text for _, text in self.labels] + self.neurons
 
     def update(self, weights, scale=None):
         """Show ``weights`` (one array per layer): colour = sign, width = size.

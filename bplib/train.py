@@ -44,9 +44,11 @@ class History:
     names: tuple = field(repr=False)
     diverged_at: object = None
 
-    def named(self, step):
-        """The parameters after ``step`` updates by name: {"w1": …, "b1": …} (one run)."""
-        return _name_values(self.names, [W[step] for W in self.weights], [b[step] for b in self.biases])
+    def named(self, step, run=None):
+        """The parameters after ``step`` updates by name: {"w1": …, "b1": …}.
+        For a History of ``train_many``, ``run`` is the index of the η."""
+        pick = (lambda a: a[step]) if run is None else (lambda a: a[run, step])
+        return _name_values(self.names, [pick(W) for W in self.weights], [pick(b) for b in self.biases])
 
 
 def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous", mode="batch"):
@@ -153,12 +155,15 @@ def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, upda
 
 
 def diagnose(loss):
-    """A one-line verdict on a loss curve, for the learner (and the dashboard).
+    """A one-word verdict on a loss curve, for the learner (and the dashboard).
 
     "diverged"    the loss became NaN or infinite;
     "rising"      the loss ends higher than it started;
-    "oscillating" the loss went up on more than 5% of the last half of the steps;
-    "stalled"     the loss barely moved (less than 1% down);
+    "stalled"     the loss barely moved (less than 1% down): η too small for this many steps;
+    "oscillating" the loss went up on more than 5% of the steps of the second half;
+    "stuck"       the loss fell, then stopped: less than 0.01% down over the second half while
+                  not yet ~0. Neurons saturated (out at or extremely near 0 or 1, so σ' ≈ 0:
+                  no gradient left);
     "converging"  otherwise.
     """
     loss = np.asarray(loss, dtype=float)
@@ -166,9 +171,11 @@ def diagnose(loss):
         return "diverged"
     if loss[-1] > loss[0]:
         return "rising"
-    tail = np.diff(loss[len(loss) // 2:])
-    if tail.size and np.mean(tail > 1e-15) > 0.05:
-        return "oscillating"
     if loss[-1] > 0.99 * loss[0]:
         return "stalled"
+    half = loss[len(loss) // 2:]
+    if np.mean(np.diff(half) > 0) > 0.05:
+        return "oscillating"
+    if len(loss) > 2 and half[0] - half[-1] <= 1e-4 * half[0] and half[-1] > 1e-12:
+        return "stuck"
     return "converging"

@@ -98,6 +98,15 @@ def test_diagnose_verdicts():
     assert bplib.diagnose([1.0, 0.999, 0.998]) == "stalled"
     assert bplib.diagnose([1.0, 0.5, 0.6, 0.4, 0.5, 0.3, 0.4]) == "oscillating"
     assert bplib.diagnose([1.0, np.nan]) == "diverged"
+    assert bplib.diagnose([1.0, 0.5, 5e-5, 5e-5, 5e-5]) == "stuck"
+
+
+def test_too_large_eta_saturates_the_example():
+    net, x, t = bplib.mazur()
+    h = bplib.train(net, x, t, eta=200.0, steps=10_000)
+    assert bplib.diagnose(h.loss) == "stuck"
+    assert h.loss[-1] == pytest.approx(0.5 * 0.01**2, rel=1e-4)  # o1 stuck near 0, far below t1 = 0.01
+    assert h.outputs[-1][0] < 1e-6
 
 
 def test_sigmoid_is_safe_far_from_zero():

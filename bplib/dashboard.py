@@ -1,0 +1,187 @@
+"""The training dashboard: sliders for the learning rate η and the iteration.
+
+    from bplib.dashboard import TrainingDashboard
+    TrainingDashboard(*bplib.mazur())          # last line of a cell: shows it
+
+Every η of the slider is trained once, up front, with ``train_many`` (one loop for
+all of them), so moving a slider only looks results up and redraws.  The figure is
+a matplotlib Figure drawn off-screen and sent to the browser as a PNG in an
+``ipywidgets.Image``: no extra plotting library, and the same code works in
+JupyterLab, Voila and JupyterLite.
+
+Speed: the axes, ticks, labels and neurons never change (the loss axis has the
+same range for every η, which also makes the η values easy to compare), so they
+are drawn once and kept as a background image.  A slider move restores that
+background and draws only the curves, the markers and the weights on top
+("blitting"), then encodes the PNG.
+"""
+
+import io
+import time
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from .plots import NetworkDiagram
+from .train import diagnose, train_many
+
+# η values of the slider: 1-2-5 steps from 0.01 to 1000 (0.5 is the worked example's).
+# The loss axis shows the same range for every η (1e-32: below the lowest E any η reaches).
+LOSS_RANGE = (1e-32, 1.0)
+ETAS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0)
+
+LESSONS = {
+    "converging": "E falls steadily: with η = {eta:g} gradient descent works.",
+    "stalled": "E barely moves: η = {eta:g} is too small to get anywhere in {steps:,} iterations.",
+    "oscillating": "E goes up and down: the steps overshoot the bottom of the valley. Try a smaller η.",
+    "stuck": ("E fell, then stopped at {loss:.2e}: one step was so large that an output neuron "
+              "saturated (out is at or extremely near 0 or 1), so σ′ = out(1 − out) ≈ 0 and no gradient "
+              "is left. A too-large η does not just overshoot: it can stop learning for good."),
+    "rising": ("E ended higher than it started ({loss:.3f}): with η = {eta:g} the first steps threw the "
+               "neurons into saturation on the wrong side, where σ′ ≈ 0 keeps them. η is far too large."),
+    "diverged": "E became infinite (NaN) at iteration {at}: the steps grew without bound. η is far too large.",
+}
+
+
+class TrainingDashboard:
+    """Sliders for η and the iteration, a loss curve, the outputs, and the network's weights."""
+
+    def __init__(self, net, x, t, etas=ETAS, steps=10_000, eta=0.5, font_size=10, width_px=980):
+        self.net, self.x, self.t, self.steps = net, np.asarray(x, float), np.asarray(t, float), steps
+        self.etas = tuple(float(e) for e in etas)
+        self.runs = {}  # (learn_biases, update) -> History of train_many over self.etas
+        self.timings = []  # seconds per redraw, for the benchmark
+        self._build_widgets(eta, width_px)
+        self._build_figure(font_size, width_px)
+        for w in (self.eta_slider, self.step_slider, self.biases_box, self.order_buttons):
+            w.observe(self._on_change, names="value")
+        self.redraw()
+
+    # --- widgets ----------------------------------------------------------------
+    def _build_widgets(self, eta, width_px):
+        style = {"description_width": "90px"}
+        layout = widgets.Layout(width=f"{width_px // 2 - 10}px")
+        self.eta_slider = widgets.SelectionSlider(
+            options=[(f"{e:g}", e) for e in self.etas], value=min(self.etas, key=lambda e: abs(e - eta)),
+            description="η (learning rate)", continuous_update=True, style=style, layout=layout)
+        self.step_slider = widgets.IntSlider(
+            value=self.steps, min=0, max=self.steps, step=1, description="iteration",
+            continuous_update=True, style=style, layout=layout)
+        self.biases_box = widgets.Checkbox(value=False, description="biases learn too", indent=False)
+        self.order_buttons = widgets.ToggleButtons(
+            options=["simultaneous", "sequential"], value="simultaneous", description="update order",
+            style={"description_width": "90px", "button_width": "110px"})
+        self.readout = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
+        self.widget = widgets.VBox([
+            widgets.HBox([self.eta_slider, self.step_slider]),
+            widgets.HBox([self.biases_box, self.order_buttons]),
+            self.image, self.readout])
+        self.widget.add_class("bp-dashboard")
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+    # --- figure -----------------------------------------------------------------
+    def _build_figure(self, font_size, width_px):
+        dpi = 100
+        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * 0.36), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(self.figure)
+        ax_loss, ax_out, ax_net = self.figure.subplots(1, 3, width_ratios=[1, 1, 1.25])
+        it = np.arange(self.steps + 1)
+        self.loss_line, = ax_loss.semilogy(it, np.ones_like(it, dtype=float), color="#333333", lw=1.5)
+        ax_loss.set(xlim=(0, self.steps), ylim=LOSS_RANGE)
+        self.loss_marker, = ax_loss.semilogy([0], [1], "o", color="#d35400", ms=7)
+        ax_loss.set(xlabel="iteration", ylabel="E (log scale)", title="Loss E = ½Σ(t − o)²")
+        ax_loss.grid(alpha=0.3, which="both")
+        self.out_lines = [ax_out.plot(it, np.zeros_like(it, dtype=float), lw=1.5, label=f"out_o{k + 1}")[0]
+                          for k in range(self.t.shape[-1])]
+        for k, target in enumerate(self.t):
+            ax_out.axhline(target, ls="--", lw=1, color=self.out_lines[k].get_color(), label=f"t{k + 1}")
+        self.out_cursor = ax_out.axvline(0, color="#d35400", lw=1)
+        ax_out.set(xlabel="iteration", ylabel="output", title="Outputs approach the targets",
+                   ylim=(-0.05, 1.05), xlim=(0, self.steps))
+        ax_out.legend(loc="center right", fontsize=font_size - 1)
+        ax_out.grid(alpha=0.3)
+        self.diagram = NetworkDiagram(ax_net, self.net, show_values=False)
+        ax_net.set_title("Weights (blue > 0, red < 0)")
+        for ax in (ax_loss, ax_out, ax_net):
+            ax.title.set_fontsize(font_size + 1)
+            ax.xaxis.label.set_fontsize(font_size)
+            ax.yaxis.label.set_fontsize(font_size)
+            ax.tick_params(labelsize=font_size - 1)
+        # lay the figure out once and freeze it; keep everything static as the background
+        self.curves = [self.loss_line, *self.out_lines]                    # change with η and options
+        self.cursors = [self.loss_marker, self.out_cursor, *self.diagram.artists()]  # and with the iteration
+        for artist in self.curves + self.cursors:
+            artist.set_animated(True)
+        self.figure.canvas.draw()
+        self.figure.set_layout_engine("none")
+        self.background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        self.with_curves = None   # background + curves of the current η, made in redraw
+
+    # --- data -------------------------------------------------------------------
+    def history(self):
+        """The precomputed runs for the current options (trained on first use)."""
+        key = (self.biases_box.value, self.order_buttons.value)
+        if key not in self.runs:
+            self.runs[key] = train_many(self.net, self.x, self.t, etas=self.etas, steps=self.steps,
+                                        learn_biases=key[0], update=key[1])
+        return self.runs[key]
+
+    def _on_change(self, change):
+        self.redraw(series_changed=change["owner"] is not self.step_slider)
+
+    def redraw(self, series_changed=True):
+        """Update every artist for the sliders' values and send a new PNG to the browser."""
+        start = time.perf_counter()
+        hist = self.history()
+        k = self.etas.index(self.eta_slider.value)
+        s = self.step_slider.value
+        loss = hist.loss[k]
+        canvas = self.figure.canvas
+        if series_changed or self.with_curves is None:
+            self.loss_line.set_ydata(np.clip(loss, LOSS_RANGE[0], None))   # NaN stays NaN: a gap
+            for k_out, line in enumerate(self.out_lines):
+                line.set_ydata(hist.outputs[k][:, k_out])
+            self.scale = max(max(np.nanmax(np.abs(W[k])) for W in hist.weights), 1e-12)
+            canvas.restore_region(self.background)
+            for artist in self.curves:
+                self.figure.draw_artist(artist)
+            self.with_curves = canvas.copy_from_bbox(self.figure.bbox)
+        self.loss_marker.set_data([s], [np.clip(loss[s], LOSS_RANGE[0], None)])
+        self.out_cursor.set_xdata([s, s])
+        self.diagram.update([W[k][s] for W in hist.weights], scale=self.scale)
+        self.image.value = self._png()
+        self.readout.value = self._readout(hist, k, s)
+        self.timings.append(time.perf_counter() - start)
+
+    def _png(self):
+        """Background with curves + the iteration's markers and weights, as a PNG (light compression)."""
+        canvas = self.figure.canvas
+        canvas.restore_region(self.with_curves)
+        for artist in self.cursors:
+            self.figure.draw_artist(artist)
+        buffer = io.BytesIO()
+        Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1) \
+            .save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def _readout(self, hist, k, s):
+        loss, eta = hist.loss[k], self.etas[k]
+        o = hist.outputs[k][s]
+        outs = ", ".join(f"out_o{j + 1} = {v:.6f}" for j, v in enumerate(o))
+        verdict = diagnose(loss)
+        lesson = LESSONS[verdict].format(eta=eta, steps=self.steps, loss=loss[-1], at=hist.diverged_at[k])
+        colour = {"converging": "#1e7d32", "stalled": "#8a6d00"}.get(verdict, "#b03a2e")
+        named = hist.named(s, run=k)
+        cells = "".join(f"<td style='padding:0 8px'>{name} = {value:.4f}</td>"
+                        for name, value in named.items() if name.startswith("w") or self.biases_box.value)
+        return (f"<div class='bp-readout' style='font-size:1.05em'>"
+                f"<b>η = {eta:g}</b> · iteration <b>{s:,}</b> · E = <b class='bp-loss'>{loss[s]:.6e}</b>"
+                f" · {outs}<table style='margin:4px 0'><tr>{cells}</tr></table>"
+                f"<span class='bp-verdict' style='color:{colour}'><b>{verdict}</b>: {lesson}</span></div>")
