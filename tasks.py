@@ -45,7 +45,15 @@ def install(requirements):
     if run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q",
            "-r", requirements, "-e", ".") != 0:
         sys.exit("pip could not install the requirements (see above)")
+    install_lab_settings(VENV)
     stamp.write_text(digest)
+
+
+def install_lab_settings(prefix):
+    """JupyterLab settings of the project (no news pop-up): binder/overrides.json into the environment."""
+    target = Path(prefix) / "share" / "jupyter" / "lab" / "settings"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "binder" / "overrides.json", target / "overrides.json")
 
 
 def ensure_chromium():

@@ -1,10 +1,12 @@
-"""Speed of training, measured side by side in one run (a script, not a test).
+"""Speed, measured side by side in one run (a script, not a test).
 
     .venv/bin/python benchmarks/bench_training.py
 
 Prints seconds and ratios for 10,000 training steps of the worked example:
 a plain scalar-Python loop written from the equations, bplib.train on one
-network, and bplib.train_many on 100 learning rates at once.
+network, and bplib.train_many on 100 learning rates at once; then the Python
+callback time of the training dashboard's two sliders. (The end-to-end time in a
+real browser is measured by tests/test_browser.py into test-artifacts/.)
 """
 
 import math
@@ -63,5 +65,27 @@ def main():
           f" {t_many / (100 * t_plain):5.2f} × 100 plain loops")
 
 
+def dashboard_callbacks():
+    from bplib.dashboard import ETAS, TrainingDashboard
+    start = time.perf_counter()
+    dash = TrainingDashboard(*bplib.mazur())
+    build = time.perf_counter() - start
+    dash.timings.clear()
+    for s in list(range(0, 10_001, 250)) * 2:
+        dash.step_slider.value = s
+    iteration = sorted(dash.timings)
+    dash.timings.clear()
+    for eta in list(ETAS) * 3:
+        dash.eta_slider.value = eta
+    eta = sorted(dash.timings)
+    print("Training dashboard (Python side: look up, redraw, encode the PNG)")
+    print(f"  build (trains {len(ETAS)} η × 10,000 steps once)  {build:8.3f} s")
+    print(f"  iteration slider callback   median {1000 * iteration[len(iteration) // 2]:6.1f} ms,"
+          f"  90th percentile {1000 * iteration[int(0.9 * len(iteration))]:6.1f} ms")
+    print(f"  η slider callback           median {1000 * eta[len(eta) // 2]:6.1f} ms,"
+          f"  90th percentile {1000 * eta[int(0.9 * len(eta))]:6.1f} ms")
+
+
 if __name__ == "__main__":
     main()
+    dashboard_callbacks()

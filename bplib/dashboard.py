@@ -167,8 +167,8 @@ class TrainingDashboard:
         for artist in self.cursors:
             self.figure.draw_artist(artist)
         buffer = io.BytesIO()
-        Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1) \
-            .save(buffer, format="png", compress_level=1)
+        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        rgba.convert("RGB").save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
 
     def _readout(self, hist, k, s):

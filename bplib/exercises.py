@@ -10,7 +10,10 @@ can show the exercise without giving the solution away.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
+
+import numpy as np
 
 
 @dataclass
@@ -40,6 +43,22 @@ def _after_one(**options):
     from .train import train
     net, x, t = _example()
     return train(net, x, t, eta=0.5, steps=1, **options)
+
+
+@lru_cache(maxsize=None)
+def _run(eta, steps=10_000, **options):
+    from .train import train
+    net, x, t = _example()
+    return train(net, x, t, eta=eta, steps=steps, **options)
+
+
+@lru_cache(maxsize=None)
+def _best_eta():
+    from .dashboard import ETAS
+    from .train import train_many
+    net, x, t = _example()
+    hist = train_many(net, x, t, etas=ETAS, steps=10_000)
+    return ETAS[int(np.argmin(hist.loss[:, -1]))]
 
 
 def _sympy_tanh_prime():
@@ -85,6 +104,15 @@ EXERCISES = {
     "03.b2_new": Exercise(lambda: _after_one(learn_biases=True).named(1)["b2"],
                           "b2 is shared by o1 and o2, so ∂E/∂b2 = δ_o1 + δ_o2; then b2⁺ = b2 − η·∂E/∂b2.",
                           tol=1e-8),
+    # 04 training
+    "04.first_below": Exercise(lambda: int(np.argmax(_run(0.5).loss < 1e-3)),
+                               "Look for the first index s with hist.loss[s] < 0.001 "
+                               "(np.argmax(hist.loss < 0.001) finds it).", tol=0),
+    "04.best_eta": Exercise(_best_eta, "Compare the last loss of every η on the slider (or in the "
+                            "table of the η comparison): the lowest is not the largest η.", tol=1e-12),
+    "04.stuck_E": Exercise(lambda: _run(200.0).loss[-1],
+                           "Read E at the last iteration for η = 200. Which output is stuck, and at what "
+                           "value? ½(t − o)² with o ≈ 0 and t = 0.01 is …", tol=1e-7),
 }
 
 

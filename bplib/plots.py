@@ -40,12 +40,14 @@ class NetworkDiagram:
             for j in range(net.sizes[l + 1]):
                 for k in range(net.sizes[l]):
                     (x0, y0), (x1, y1) = pos[l][k], pos[l + 1][j]
-                    line, = ax.plot([x0, x1], [y0, y1], color=POSITIVE, lw=1.5, zorder=1,
-                                    solid_capstyle="round")
+                    # the line stops at the circles, so neurons never need redrawing over it
+                    ux, uy = (x1 - x0) / np.hypot(x1 - x0, y1 - y0), (y1 - y0) / np.hypot(x1 - x0, y1 - y0)
+                    line, = ax.plot([x0 + radius * ux, x1 - radius * ux], [y0 + radius * uy, y1 - radius * uy],
+                                    color=POSITIVE, lw=1.5, zorder=1, solid_capstyle="butt")
                     name = weight_names[l][j * net.sizes[l] + k]
-                    lx, ly = x0 + label_at * (x1 - x0), y0 + label_at * (y1 - y0)
-                    text = ax.text(lx, ly, name, fontsize=9, ha="center", va="center", zorder=4,
-                                   bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+                    # the label sits beside the line (above it), not on it
+                    lx, ly = x0 + label_at * (x1 - x0) - 0.17 * uy, y0 + label_at * (y1 - y0) + 0.17 * ux
+                    text = ax.text(lx, ly, name, fontsize=9, ha="center", va="center", zorder=4)
                     self.edges.append(line)
                     self.labels.append((name, text))
             # one bias node per layer (shared) or a small stub per neuron
@@ -72,9 +74,8 @@ class NetworkDiagram:
         self.update([W for W in net.weights])
 
     def artists(self):
-        """The artists that ``update`` changes (edges and their labels), and the neurons that
-        sit on top of them, in drawing order."""
-        return self.edges + [text for _, text in self.labels] + self.neurons
+        """The artists that ``update`` changes: the edges, and their labels when they show values."""
+        return self.edges + ([text for _, text in self.labels] if self.show_values else [])
 
     def update(self, weights, scale=None):
         """Show ``weights`` (one array per layer): colour = sign, width = size.

@@ -1,0 +1,199 @@
+"""The training dashboard in a real browser: JupyterLab on loopback, Debian's chromium
+driven by playwright (never a downloaded browser).
+
+Skipped when /usr/bin/chromium is missing, unless BPLIB_REQUIRE_BROWSER=1 (as in CI).
+Slider timings are written to test-artifacts/browser_timings.json (see benchmarks/).
+"""
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+NOTEBOOK = "notebooks/04_training_dashboard.ipynb"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("BPLIB_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{CHROMIUM} is missing but BPLIB_REQUIRE_BROWSER=1", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url, process, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+def start_server(args, tmp_path, probe):
+    port = free_port()
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+               JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "user-settings"))
+    log = open(tmp_path / "server.log", "w")
+    cmd = [sys.executable, "-m", *args, f"--port={port}", "--ip=127.0.0.1", "--no-browser",
+           "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True"]
+    if os.name != "nt" and hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + probe, proc)
+    except Exception:
+        proc.terminate()
+        raise
+    return proc, base
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def lab(tmp_path):
+    proc, base = start_server(["jupyterlab", "--LabApp.expose_app_in_browser=True"], tmp_path, "/api/status")
+    yield base
+    stop(proc)
+
+
+def readout(page):
+    return page.locator(".bp-readout").inner_text()
+
+
+def image_src(page):
+    return page.locator(".bp-dashboard img").get_attribute("src")
+
+
+INSTALL_CLOCK = """() => {
+  if (window.__bpClock) return;
+  window.__bpClock = {pressed: 0, latencies: []};
+  document.addEventListener('keydown', () => { window.__bpClock.pressed = performance.now(); }, true);
+  const img = document.querySelector('.bp-dashboard img');
+  new MutationObserver(() => {
+    // the browser has the new picture: measured in the page, from the key press
+    requestAnimationFrame(() => window.__bpClock.latencies.push(performance.now() - window.__bpClock.pressed));
+  }).observe(img, {attributes: true, attributeFilter: ['src']});
+}"""
+
+
+def move_and_time(page, handle, key):
+    """Press an arrow key on a slider handle; return the ms (measured in the page) from the key
+    press until the new plot image is in the page and painted."""
+    page.evaluate(INSTALL_CLOCK)
+    count = page.evaluate("() => window.__bpClock.latencies.length")
+    handle.press(key)
+    page.wait_for_function("n => window.__bpClock.latencies.length > n", arg=count, timeout=20_000)
+    return page.evaluate("() => window.__bpClock.latencies[window.__bpClock.latencies.length - 1]")
+
+
+def check_sliders(page, timings):
+    """Move the η and the iteration slider; check that the readout and the picture follow."""
+    text0 = readout(page)
+    assert "η = 0.5" in text0 and "iteration 10,000" in text0, text0
+    handles = page.locator(".bp-dashboard .noUi-handle")
+    assert handles.count() == 2
+    eta_handle, step_handle = handles.nth(0), handles.nth(1)
+
+    timings["eta_ms"].append(move_and_time(page, eta_handle, "ArrowRight"))
+    page.wait_for_function("() => document.querySelector('.bp-readout').innerText.includes('η = 1 ')")
+    text1 = readout(page)
+    assert "η = 1 " in text1 and text1 != text0
+
+    step_handle.press("ArrowLeft")
+    page.wait_for_function("() => document.querySelector('.bp-readout').innerText.includes('iteration 9,999')")
+    assert readout(page) != text1
+
+    # more moves for the timing figures; Home/End jump to iteration 0/10,000, so the picture surely
+    # changes (one iteration's difference can leave every pixel, and so the PNG, the same)
+    for key in ["Home", "End"] * 5:
+        timings["iteration_ms"].append(move_and_time(page, step_handle, key))
+    for key in ["ArrowRight"] * 4 + ["ArrowLeft"] * 4:
+        timings["eta_ms"].append(move_and_time(page, eta_handle, key))
+
+    # the lesson for a too-large η: the slider's top end saturates the network
+    for _ in range(20):
+        eta_handle.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.bp-readout').innerText.includes('η = 1000 ')")
+    page.wait_for_function("() => document.querySelector('.bp-verdict').innerText.includes('stuck')")
+
+
+def record(name, timings):
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "browser_timings.json"
+    data = json.loads(path.read_text()) if path.exists() else {}
+    data[name] = {k: {"median_ms": round(statistics.median(v), 1), "n": len(v)} for k, v in timings.items()}
+    path.write_text(json.dumps(data, indent=2))
+    print(name, data[name])
+
+
+def test_dashboard_in_jupyterlab(browser, lab):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(f"{lab}/lab/tree/{NOTEBOOK}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+                           " === 'idle'")
+    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
+    # all cells done: the kernel is idle again and no prompt shows [*]
+    page.wait_for_function(
+        "() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;"
+        " const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'));"
+        " return k.status === 'idle' && !busy && document.querySelector('.bp-readout'); }", timeout=120_000)
+    page.locator(".bp-dashboard").scroll_into_view_if_needed()
+    assert "Error displaying widget" not in page.content()
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    timings = {"eta_ms": [], "iteration_ms": []}
+    try:
+        check_sliders(page, timings)
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "failure_lab.png"), full_page=True)
+        print("readout at failure:", readout(page))
+        raise
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(".bp-dashboard").screenshot(path=str(ARTIFACTS / "dashboard_lab.png"))
+    record("jupyterlab", timings)
