@@ -9,9 +9,9 @@ Expected values are computed from bplib here (not typed in), so the notebooks
 can show the exercise without giving the solution away.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
+from functools import cache
 
 import numpy as np
 
@@ -45,14 +45,14 @@ def _after_one(**options):
     return train(net, x, t, eta=0.5, steps=1, **options)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _run(eta, steps=10_000, **options):
     from .train import train
     net, x, t = _example()
     return train(net, x, t, eta=eta, steps=steps, **options)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _best_eta():
     from .dashboard import ETAS
     from .train import train_many
@@ -63,12 +63,14 @@ def _best_eta():
 
 def _sympy_tanh_prime():
     import sympy as sp
+
     from .symbolic import z
     return 1 - sp.tanh(z) ** 2
 
 
 def _sympy_gradient(name):
     import sympy as sp
+
     from . import symbolic
     return sp.diff(symbolic.E, getattr(symbolic, name))
 
