@@ -3,6 +3,11 @@
     python3 tasks.py lab    install what the notebooks need, open JupyterLab on notebooks/
     python3 tasks.py test   install what the tests need, run every test (lint, bplib, notebooks, browser)
 
+and, for lecturers:
+
+    python3 tasks.py playground   the training dashboard alone, served by Voila (no code; for a projector)
+    python3 tasks.py slides       the lesson notebooks as slide decks in build/slides/
+
 Both work in a virtual environment .venv/ next to this file, made on first use.
 Extra arguments after "test" go to pytest (e.g. python3 tasks.py test -k gradients).
 For authors: python3 tasks.py notebooks [notebooks/NAME.md …] rebuilds the .ipynb from the
@@ -78,6 +83,19 @@ def notebooks(args):
     return 0
 
 
+def playground(args):
+    """The training dashboard alone, as a web page without code (Voila), for a projector."""
+    install("requirements.txt")
+    return run(BIN / "voila", "notebooks/playground.ipynb", "--theme=light", *args)
+
+
+def slides(args):
+    """Every lesson notebook as a reveal.js slide deck in build/slides/ (open the .html in a browser)."""
+    install("requirements.txt")
+    lessons = sorted(str(p) for p in (ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
+    return run(BIN / "jupyter", "nbconvert", "--to", "slides", "--output-dir", "build/slides", *lessons, *args)
+
+
 def lab(args):
     install("requirements.txt")
     return run(BIN / "jupyter", "lab", "notebooks/", *args)
@@ -92,7 +110,7 @@ def test(args):
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "notebooks": notebooks}
+    commands = {"lab": lab, "test": test, "playground": playground, "slides": slides, "notebooks": notebooks}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]](sys.argv[2:]))

@@ -107,7 +107,7 @@ class TrainingDashboard:
                    ylim=(-0.05, 1.05), xlim=(0, self.steps))
         ax_out.legend(loc="center right", fontsize=font_size - 1)
         ax_out.grid(alpha=0.3)
-        self.diagram = NetworkDiagram(ax_net, self.net, show_values=False)
+        self.diagram = NetworkDiagram(ax_net, self.net, show_values=False, font_size=font_size - 1)
         ax_net.set_title("Weights (blue > 0, red < 0)")
         for ax in (ax_loss, ax_out, ax_net):
             ax.title.set_fontsize(font_size + 1)

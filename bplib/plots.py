@@ -27,7 +27,7 @@ def neuron_names(sizes):
 class NetworkDiagram:
     """A fully connected network drawn on ``ax``: circles for neurons, lines for weights."""
 
-    def __init__(self, ax, net, show_values=True, label_at=0.28, radius=0.17):
+    def __init__(self, ax, net, show_values=True, label_at=0.28, radius=0.17, font_size=9):
         self.ax, self.net, self.show_values = ax, net, show_values
         names = neuron_names(net.sizes)
         weight_names = net.parameter_names()[: len(net.weights)]
@@ -47,7 +47,7 @@ class NetworkDiagram:
                     name = weight_names[l][j * net.sizes[l] + k]
                     # the label sits beside the line (above it), not on it
                     lx, ly = x0 + label_at * (x1 - x0) - 0.17 * uy, y0 + label_at * (y1 - y0) + 0.17 * ux
-                    text = ax.text(lx, ly, name, fontsize=9, ha="center", va="center", zorder=4)
+                    text = ax.text(lx, ly, name, fontsize=font_size, ha="center", va="center", zorder=4)
                     self.edges.append(line)
                     self.labels.append((name, text))
             # one bias node per layer (shared) or a small stub per neuron
@@ -58,13 +58,13 @@ class NetworkDiagram:
                         ls="--", zorder=0)
             label = bias_names[l][0] if shared else f"b{l + 1}"
             ax.add_patch(Circle((bx, by), radius * 0.8, fc=BIAS, ec="#666666", zorder=2))
-            ax.text(bx, by, label, ha="center", va="center", fontsize=9, zorder=3)
+            ax.text(bx, by, label, ha="center", va="center", fontsize=font_size - 1, zorder=3)
         self.neurons = []
         for l, layer in enumerate(pos):
             for j, (x, y) in enumerate(layer):
                 self.neurons.append(ax.add_patch(Circle((x, y), radius, fc=NEURON, ec="#333333", lw=1.2,
                                                         zorder=2)))
-                self.neurons.append(ax.text(x, y, names[l][j], ha="center", va="center", fontsize=11,
+                self.neurons.append(ax.text(x, y, names[l][j], ha="center", va="center", fontsize=font_size + 1,
                                             zorder=3, fontweight="bold"))
         ax.set_xlim(-0.6, 2.0 * (L - 1) + 0.6)
         ys = [y for layer in pos for _, y in layer] + [pos[1][0][1] + 0.9]

@@ -59,10 +59,7 @@ def start_server(args, tmp_path, probe):
                JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
                JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "user-settings"))
     log = open(tmp_path / "server.log", "w")
-    cmd = [sys.executable, "-m", *args, f"--port={port}", "--ip=127.0.0.1", "--no-browser",
-           "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True"]
-    if os.name != "nt" and hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
+    cmd = [sys.executable, "-m", *args, f"--port={port}", "--no-browser"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -91,7 +88,10 @@ def browser():
 
 @pytest.fixture
 def lab(tmp_path):
-    proc, base = start_server(["jupyterlab", "--LabApp.expose_app_in_browser=True"], tmp_path, "/api/status")
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    proc, base = start_server(["jupyterlab", "--ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=",
+                               "--ServerApp.disable_check_xsrf=True", "--LabApp.expose_app_in_browser=True",
+                               *root], tmp_path, "/api/status")
     yield base
     stop(proc)
 
@@ -197,3 +197,27 @@ def test_dashboard_in_jupyterlab(browser, lab):
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator(".bp-dashboard").screenshot(path=str(ARTIFACTS / "dashboard_lab.png"))
     record("jupyterlab", timings)
+
+
+@pytest.fixture
+def voila(tmp_path):
+    proc, base = start_server(["voila", "notebooks/playground.ipynb", "--Voila.ip=127.0.0.1", "--theme=light"],
+                              tmp_path, "/")
+    yield base
+    stop(proc)
+
+
+def test_playground_in_voila(browser, voila):
+    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+    page.set_default_timeout(90_000)
+    page.goto(voila)
+    page.wait_for_selector(".bp-readout")
+    page.wait_for_function("() => document.querySelector('.bp-dashboard img').src.startsWith('blob:')")
+    assert "Error displaying widget" not in page.content()
+    body = page.inner_text("body")
+    assert "TrainingDashboard(" not in body and "import bplib" not in body, "no code shown"
+    timings = {"eta_ms": [], "iteration_ms": []}
+    check_sliders(page, timings)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "playground_voila.png"))
+    record("voila", timings)
