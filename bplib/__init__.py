@@ -6,12 +6,14 @@ One idea per file:
     backprop.py      the equations: forward pass, δ terms, ∂E/∂W, ∂E/∂b
     network.py       Network: parameters, forward, loss, gradients
     train.py         gradient descent: train, train_many, diagnose
+    unrolled.py      the same training step written out, one line per equation (and fast)
     gradcheck.py     finite-difference gradient check
     example.py       the worked 2-2-2 example and its published figures
     symbolic.py      the example in SymPy (imported on demand: bplib.symbolic)
     plots.py         network diagram and loss plots for the notebooks
 """
 
+from . import unrolled
 from .activations import ACTIVATIONS
 from .backprop import (
                        backward_pass,
@@ -32,5 +34,5 @@ __all__ = [
     "ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "Gradients", "History", "Network", "Trace",
     "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
     "gradient_check", "layer_forward", "mazur", "numeric_gradients", "relative_difference",
-    "train", "train_many", "weight_gradient",
+    "train", "train_many", "unrolled", "weight_gradient",
 ]

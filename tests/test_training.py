@@ -115,3 +115,49 @@ def test_sigmoid_is_safe_far_from_zero():
         s = bplib.ACTIVATIONS["sigmoid"][0](np.array([-1e4, -50.0, 0.0, 50.0, 1e4]))
     assert s[0] == 0.0 and s[2] == 0.5 and s[4] == 1.0
     assert 0 < s[1] < 1e-20 or s[1] == 0.0
+
+
+@pytest.mark.parametrize("sizes, activation", [([2, 2, 2], "sigmoid"), ([2, 3, 2], "tanh"),
+                                               ([3, 4, 3, 2], "sigmoid"), ([2, 3, 1], "relu"),
+                                               ([2, 2], "linear")])
+@pytest.mark.parametrize("learn_biases", [False, True])
+@pytest.mark.parametrize("update", ["simultaneous", "sequential"])
+def test_unrolled_and_matrix_engines_agree(sizes, activation, learn_biases, update):
+    rng = np.random.default_rng(5)
+    shared = [0.3] * (len(sizes) - 2) + [rng.normal(size=sizes[-1])]   # shared and per-neuron biases
+    net = bplib.Network(sizes, activation=activation, seed=11, biases=shared)
+    x, t = rng.uniform(size=sizes[0]), rng.uniform(size=sizes[-1])
+    # (moderate η: in a chaotic, oscillating run the last-digit differences of two correct
+    # computations grow without bound, which would test chaos, not the engines)
+    runs = {engine: bplib.train_many(net, x, t, etas=[0.05, 0.3], steps=200, learn_biases=learn_biases,
+                                     update=update, engine=engine) for engine in ("unrolled", "matrices")}
+    a, b = runs["unrolled"], runs["matrices"]
+    np.testing.assert_allclose(a.loss, b.loss, rtol=1e-11, atol=1e-14)
+    np.testing.assert_allclose(a.outputs, b.outputs, rtol=1e-11, atol=1e-14)
+    for l in range(len(sizes) - 1):
+        np.testing.assert_allclose(a.weights[l], b.weights[l], rtol=1e-11, atol=1e-14)
+        np.testing.assert_allclose(a.biases[l], b.biases[l], rtol=1e-11, atol=1e-14)
+
+
+def test_unrolled_source_is_the_notebook_equations():
+    net, _, _ = bplib.mazur()
+    src = bplib.unrolled.source(net)
+    for line in ["net_h1 = w1 * i1 + w2 * i2 + b1",
+                 "net_o2 = w7 * out_h1 + w8 * out_h2 + b2",
+                 "delta_o1 = err_o1 * out_o1 * (1 - out_o1)",
+                 "delta_h1 = (delta_o1 * w5 + delta_o2 * w7) * out_h1 * (1 - out_h1)",
+                 "w5 = w5 - eta * delta_o1 * out_h1",
+                 "w1 = w1 - eta * delta_h1 * i1"]:
+        assert line in src
+    # simultaneous: the hidden deltas come before any weight changes; sequential: after w5 … w8 change
+    assert src.index("delta_h1 =") < src.index("w5 = w5")
+    seq = bplib.unrolled.source(net, update="sequential")
+    assert seq.index("w8 = w8") < seq.index("delta_h1 =") < seq.index("w1 = w1")
+
+
+def test_unrolled_engine_needs_one_sample():
+    net = bplib.Network([2, 2, 1], seed=1)
+    with pytest.raises(ValueError, match="engine='unrolled' needs one sample"):
+        bplib.train(net, XOR_X, XOR_T, eta=0.5, steps=1, engine="unrolled")
+    with pytest.raises(ValueError, match="engine must be one of 'auto', 'matrices', 'unrolled'"):
+        bplib.train(net, XOR_X, XOR_T, eta=0.5, steps=1, engine="fast")
