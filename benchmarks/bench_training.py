@@ -4,8 +4,8 @@
 
 Prints seconds and ratios for 10,000 training steps of the worked example:
 a plain scalar-Python loop written from the equations, bplib.train on one
-network, and bplib.train_many on 100 learning rates at once; then the Python
-callback time of the training dashboard's two sliders. (The end-to-end time in a
+network (both engines), and bplib.train_many on 100 learning rates at once (both
+engines); then the Python callback time of the training dashboard's two sliders. (The end-to-end time in a
 real browser is measured by tests/test_browser.py into test-artifacts/.)
 """
 
@@ -42,27 +42,44 @@ def plain_loop(steps=STEPS, eta=0.5):
     return 0.5 * (t1 - o1) ** 2 + 0.5 * (t2 - o2) ** 2
 
 
-def best_of(fn, repeat=3):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+def interleaved(candidates, rounds=7):
+    """Best time of each candidate over several rounds, the candidates taking turns within each
+    round, so that a slow moment of the machine hits all of them alike."""
+    best = {name: float("inf") for name in candidates}
+    results = {}
+    for _ in range(rounds):
+        for name, fn in candidates.items():
+            start = time.perf_counter()
+            results[name] = fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best, results
 
 
 def main():
     net, x, t = bplib.mazur()
-    t_plain, e_plain = best_of(plain_loop)
-    t_one, hist = best_of(lambda: bplib.train(net, x, t, eta=0.5, steps=STEPS))
-    assert abs(hist.loss[-1] - e_plain) < 1e-12, "the two loops must compute the same thing"
+    best, results = interleaved({
+        "plain": plain_loop,
+        "train": lambda: bplib.train(net, x, t, eta=0.5, steps=STEPS),
+        "train_matrices": lambda: bplib.train(net, x, t, eta=0.5, steps=STEPS, engine="matrices"),
+    })
+    for name in ("train", "train_matrices"):
+        assert abs(results[name].loss[-1] - results["plain"]) < 1e-12, "the loops must compute the same thing"
     etas = np.logspace(-2, 2, 100)
-    t_many, _ = best_of(lambda: bplib.train_many(net, x, t, etas=etas, steps=STEPS), repeat=2)
-    print(f"{STEPS:,} training steps of the 2-2-2 example (best of several runs, same process)")
-    print(f"  plain scalar-Python loop          {t_plain:8.3f} s")
-    print(f"  bplib.train, one network          {t_one:8.3f} s   = {t_one / t_plain:5.1f} × the plain loop")
-    print(f"  bplib.train_many, 100 η at once   {t_many:8.3f} s   = {t_many / t_one:5.2f} × one bplib network,"
-          f" {t_many / (100 * t_plain):5.2f} × 100 plain loops")
+    many, _ = interleaved({
+        "many_matrices": lambda: bplib.train_many(net, x, t, etas=etas, steps=STEPS, engine="matrices"),
+        "many_unrolled": lambda: bplib.train_many(net, x, t, etas=etas, steps=STEPS, engine="unrolled"),
+    }, rounds=2)
+    plain = best["plain"]
+    print(f"{STEPS:,} training steps of the 2-2-2 example (best of several interleaved runs, one process)")
+    print(f"  plain scalar-Python loop, no history          {plain:7.3f} s")
+    print(f"  bplib.train (unrolled engine, full history)   {best['train']:7.3f} s"
+          f"   = {best['train'] / plain:5.1f} × the plain loop")
+    print(f"  bplib.train, engine='matrices'                {best['train_matrices']:7.3f} s"
+          f"   = {best['train_matrices'] / plain:5.1f} × the plain loop")
+    print(f"  bplib.train_many, 100 η, engine='matrices'    {many['many_matrices']:7.3f} s"
+          f"   = {many['many_matrices'] / (100 * plain):5.2f} × 100 plain loops")
+    print(f"  bplib.train_many, 100 η, engine='unrolled'    {many['many_unrolled']:7.3f} s"
+          f"   = {many['many_unrolled'] / (100 * plain):5.2f} × 100 plain loops")
 
 
 def dashboard_callbacks():

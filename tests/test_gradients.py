@@ -106,3 +106,17 @@ def test_batch_gradient_is_sum_of_sample_gradients():
     parts = [net.gradients(X[i], T[i]) for i in range(4)]
     for l in range(2):
         np.testing.assert_allclose(total.weights[l], sum(p.weights[l] for p in parts), atol=1e-15)
+
+
+@settings(max_examples=25, deadline=None)
+@given(sizes=st.lists(st.integers(1, 4), min_size=2, max_size=4), seed=st.integers(0, 10_000),
+       activation=st.sampled_from(["sigmoid", "tanh", "linear"]), shared=st.booleans())
+def test_any_network_matches_finite_differences(sizes, seed, activation, shared):
+    rng = np.random.default_rng(seed)
+    biases = [rng.normal() if shared else rng.normal(size=n) for n in sizes[1:]]
+    net = bplib.Network(sizes, activation=activation, seed=seed, biases=biases)
+    x, t = rng.normal(size=sizes[0]), rng.uniform(size=sizes[-1])
+    g, fd = net.gradients(x, t), bplib.numeric_gradients(net, x, t)
+    for a, b in zip(g.weights + g.biases, fd.weights + fd.biases):
+        assert a.shape == b.shape
+        np.testing.assert_allclose(a, b, atol=1e-8, rtol=1e-6)
