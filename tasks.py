@@ -98,7 +98,9 @@ def slides(args):
 
 def lab(args):
     install("requirements.txt")
-    return run(BIN / "jupyter", "lab", "notebooks/", *args)
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return run(BIN / "jupyter", "lab", "--ServerApp.root_dir=notebooks",
+               "--LabApp.default_url=/lab/tree/00_start_here.ipynb", *root, *args)
 
 
 def test(args):
