@@ -15,6 +15,7 @@ Markdown twins and executes them (the .md is what you edit and review).
 """
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -55,10 +56,25 @@ def install(requirements):
 
 
 def install_lab_settings(prefix):
-    """JupyterLab settings of the project (no news pop-up): binder/overrides.json into the environment."""
-    target = Path(prefix) / "share" / "jupyter" / "lab" / "settings"
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "binder" / "overrides.json", target / "overrides.json")
+    """The project's Jupyter settings into the environment at ``prefix`` (binder/postBuild does the
+    same on Binder): no news pop-up (binder/overrides.json), and the notebooks' Markdown twins
+    hidden from the file browser (binder/jupyter_server_config.json, merged into what is there)."""
+    lab = Path(prefix) / "share" / "jupyter" / "lab" / "settings"
+    lab.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "binder" / "overrides.json", lab / "overrides.json")
+    server = Path(prefix) / "etc" / "jupyter" / "jupyter_server_config.json"
+    server.parent.mkdir(parents=True, exist_ok=True)
+    config = json.loads(server.read_text()) if server.exists() else {}
+    ours = json.loads((ROOT / "binder" / "jupyter_server_config.json").read_text())
+    for section, values in ours.items():
+        config.setdefault(section, {}).update(values)
+    server.write_text(json.dumps(config, indent=2) + "\n")
+
+
+def settings(args):
+    """Install the project's Jupyter settings into the environment at PREFIX (used by binder/postBuild)."""
+    install_lab_settings(args[0] if args else sys.prefix)
+    return 0
 
 
 def ensure_chromium():
@@ -112,7 +128,8 @@ def test(args):
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "playground": playground, "slides": slides, "notebooks": notebooks}
+    commands = {"lab": lab, "test": test, "playground": playground, "slides": slides, "notebooks": notebooks,
+                "settings": settings}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]](sys.argv[2:]))

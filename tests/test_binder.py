@@ -50,6 +50,8 @@ def test_postbuild_installs_lab_settings(binder_env):
     prefix, _, _ = binder_env
     overrides = json.loads((prefix / "share/jupyter/lab/settings/overrides.json").read_text())
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    server = json.loads((prefix / "etc/jupyter/jupyter_server_config.json").read_text())
+    assert "[0-9][0-9]_*.md" in server["ContentsManager"]["hide_globs"]
 
 
 def test_notebooks_run_in_the_binder_environment(binder_env, tmp_path):
