@@ -96,6 +96,23 @@ def notebooks(args):
     for name in names:
         if run(BIN / "jupytext", "--to", "ipynb", "--execute", name) != 0:
             return 1
+        if run(PYTHON, __file__, "strip-widgets", str(Path(name).with_suffix(".ipynb"))) != 0:
+            return 1
+    return 0
+
+
+def strip_widgets(args):
+    """Drop widget views and saved widget state from notebooks: they only mean something while a
+    kernel runs (a stale view shows "Error displaying widget"); the cell shows the widget when run."""
+    import nbformat
+    for name in args:
+        nb = nbformat.read(name, as_version=4)
+        nb.metadata.pop("widgets", None)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = [o for o in cell.outputs
+                                if "application/vnd.jupyter.widget-view+json" not in o.get("data", {})]
+        nbformat.write(nb, name)
     return 0
 
 
@@ -129,7 +146,7 @@ def test(args):
 
 if __name__ == "__main__":
     commands = {"lab": lab, "test": test, "playground": playground, "slides": slides, "notebooks": notebooks,
-                "settings": settings}
+                "settings": settings, "strip-widgets": strip_widgets}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]](sys.argv[2:]))

@@ -50,7 +50,11 @@ class TrainingDashboard:
     """Sliders for η and the iteration, a loss curve, the outputs, and the network's weights."""
 
     def __init__(self, net, x, t, etas=ETAS, steps=10_000, eta=0.5, font_size=10, width_px=980):
-        self.net, self.x, self.t, self.steps = net, np.asarray(x, float), np.asarray(t, float), steps
+        x, t = np.asarray(x, float), np.asarray(t, float)
+        if x.ndim != 1 or t.ndim != 1:
+            raise ValueError(f"TrainingDashboard shows one training sample: x of shape (n_in,) and t of shape "
+                             f"(n_out,); got shapes {x.shape} and {t.shape}")
+        self.net, self.x, self.t, self.steps = net, x, t, steps
         self.etas = tuple(float(e) for e in etas)
         self.runs = {}  # (learn_biases, update) -> History of train_many over self.etas
         self.timings = []  # seconds per redraw, for the benchmark

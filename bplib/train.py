@@ -1,8 +1,13 @@
 """Gradient descent: repeat forward pass, backward pass, update w ← w − η ∂E/∂w.
 
 ``train`` trains one network and records everything; ``train_many`` trains one
-copy per learning rate in the same loop (arrays with a leading axis, one row
-per η), which is how the training dashboard precomputes a whole slider range.
+copy per learning rate (results with a leading axis, one row per η), which is
+how the training dashboard precomputes a whole slider range.
+
+The equations are computed by one of two engines that give the same numbers:
+the matrix form of ``backprop.py`` (any network, batches, online learning; many
+η at once as stacked matrices) or the written-out form of ``unrolled.py`` (one
+sample, small networks; plain Python floats, one η after the other).
 """
 
 import math
@@ -79,7 +84,7 @@ def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous"
 
 def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneous", mode="batch",
                engine="auto"):
-    """Train one copy of ``net`` per learning rate in ``etas``, all in the same loop.
+    """Train one copy of ``net`` per learning rate in ``etas``.
 
     Same options as ``train``; every array of the returned History has a leading
     axis of len(etas), ``net`` is a list of networks and ``diverged_at`` a list.

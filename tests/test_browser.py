@@ -177,6 +177,8 @@ def test_dashboard_in_jupyterlab(browser, lab):
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
                            " === 'idle'")
+    # as committed (before any cell runs), the notebook shows no broken widget either
+    assert "Error displaying widget" not in page.content()
     page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
     # all cells done: the kernel is idle again and no prompt shows [*]
     page.wait_for_function(

@@ -50,6 +50,16 @@ def test_executed_without_errors_or_warnings(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_stale_widgets(path):
+    """A saved widget view without its kernel shows "Error displaying widget": none are committed."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in nb["metadata"]
+    for cell in code_cells(nb):
+        for out in cell["outputs"]:
+            assert "application/vnd.jupyter.widget-view+json" not in out.get("data", {})
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_conventions(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = nb["cells"]

@@ -161,3 +161,25 @@ def test_unrolled_engine_needs_one_sample():
         bplib.train(net, XOR_X, XOR_T, eta=0.5, steps=1, engine="unrolled")
     with pytest.raises(ValueError, match="engine must be one of 'auto', 'matrices', 'unrolled'"):
         bplib.train(net, XOR_X, XOR_T, eta=0.5, steps=1, engine="fast")
+
+
+def test_dashboard_refuses_a_batch():
+    from bplib.dashboard import TrainingDashboard
+    net = bplib.Network([2, 2, 1], seed=1)
+    with pytest.raises(ValueError, match="TrainingDashboard shows one training sample"):
+        TrainingDashboard(net, XOR_X, XOR_T)
+
+
+def test_dashboard_follows_its_sliders():
+    from bplib.dashboard import TrainingDashboard
+    dash = TrainingDashboard(*bplib.mazur(), etas=(0.5, 200.0), steps=200)
+    first = dash.image.value
+    assert "η = 0.5" in dash.readout.value and "iteration <b>200</b>" in dash.readout.value
+    dash.step_slider.value = 0
+    assert "iteration <b>0</b>" in dash.readout.value and dash.image.value != first
+    dash.eta_slider.value = 200.0
+    verdict = bplib.diagnose(dash.history().loss[1])
+    assert "η = 200" in dash.readout.value and f"<b>{verdict}</b>" in dash.readout.value
+    dash.biases_box.value = True
+    assert set(dash.runs) == {(False, "simultaneous"), (True, "simultaneous")}
+    assert "b1 = " in dash.readout.value
