@@ -15,6 +15,9 @@ from functools import cache
 
 import numpy as np
 
+from .example import mazur
+from .train import train, train_many
+
 
 @dataclass
 class Exercise:
@@ -25,7 +28,6 @@ class Exercise:
 
 
 def _example():
-    from .example import mazur
     return mazur()
 
 
@@ -40,22 +42,19 @@ def _grads():
 
 
 def _after_one(**options):
-    from .train import train
     net, x, t = _example()
     return train(net, x, t, eta=0.5, steps=1, **options)
 
 
 @cache
 def _run(eta, steps=10_000, **options):
-    from .train import train
     net, x, t = _example()
     return train(net, x, t, eta=eta, steps=steps, **options)
 
 
 @cache
 def _best_eta():
-    from .dashboard import ETAS
-    from .train import train_many
+    from .dashboard import ETAS  # here, so that notebooks 1-3 do not load ipywidgets
     net, x, t = _example()
     hist = train_many(net, x, t, etas=ETAS, steps=10_000)
     return ETAS[int(np.argmin(hist.loss[:, -1]))]
