@@ -2,7 +2,7 @@
 
 import pytest
 
-from bplib.exercises import EXERCISES, check
+from bplib.exercises import check
 
 
 @pytest.mark.parametrize("answer, expected", [
