@@ -41,15 +41,14 @@ def _grads():
     return net.gradients(x, t)
 
 
-def _after_one(**options):
-    net, x, t = _example()
-    return train(net, x, t, eta=0.5, steps=1, **options)
-
-
 @cache
 def _run(eta, steps=10_000, **options):
     net, x, t = _example()
     return train(net, x, t, eta=eta, steps=steps, **options)
+
+
+def _after_one(**options):
+    return _run(0.5, steps=1, **options)
 
 
 @cache

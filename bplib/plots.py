@@ -41,7 +41,8 @@ class NetworkDiagram:
                 for k in range(net.sizes[l]):
                     (x0, y0), (x1, y1) = pos[l][k], pos[l + 1][j]
                     # the line stops at the circles, so neurons never need redrawing over it
-                    ux, uy = (x1 - x0) / np.hypot(x1 - x0, y1 - y0), (y1 - y0) / np.hypot(x1 - x0, y1 - y0)
+                    length = np.hypot(x1 - x0, y1 - y0)
+                    ux, uy = (x1 - x0) / length, (y1 - y0) / length
                     line, = ax.plot([x0 + radius * ux, x1 - radius * ux], [y0 + radius * uy, y1 - radius * uy],
                                     color=POSITIVE, lw=1.5, zorder=1, solid_capstyle="butt")
                     name = weight_names[l][j * net.sizes[l] + k]
@@ -50,7 +51,7 @@ class NetworkDiagram:
                     text = ax.text(lx, ly, name, fontsize=font_size, ha="center", va="center", zorder=4)
                     self.edges.append(line)
                     self.labels.append((name, text))
-            # one bias node per layer (shared) or a small stub per neuron
+            # one bias node per layer, dashed lines to the neurons it feeds (labelled b1 or b1_1 … b1_n)
             bx, by = pos[l][0][0] + 1.0, pos[l + 1][0][1] + 0.9
             shared = net.biases[l].size == 1
             for j in range(net.sizes[l + 1]):
@@ -71,7 +72,7 @@ class NetworkDiagram:
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.45)
         ax.set_aspect("equal")
         ax.axis("off")
-        self.update([W for W in net.weights])
+        self.update(net.weights)
 
     def artists(self):
         """The artists that ``update`` changes: the edges, and their labels when they show values."""
