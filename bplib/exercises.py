@@ -4,150 +4,408 @@ In a notebook:    from bplib.exercises import check
                   answer = None            # the learner replaces None
                   check("01.net_h2", answer)
 
-``check`` prints "✔ Correct" or what to look at; it never prints the answer.
-Expected values are computed from bplib here (not typed in), so the notebooks
-can show the exercise without giving the solution away.
+``check`` prints "✔ Correct!" or a hint; it never prints the answer. The exercises
+themselves (expected value, precision, typical mistakes and their hints) live in
+``exercise_bank.py``; this file is the machinery every exercise shares:
+
+- **one precision rule**: a number is right when it agrees with the expected value
+  to the exercise's number of significant digits (|answer − expected| ≤ one unit of
+  the last required digit); ``digits=0`` asks for an exact whole number;
+- **hints that diagnose**: the answer is compared with what each declared mistake
+  gives (forgot the ½, sign, net instead of out, wrong weight, …) and that mistake's
+  hint is shown; otherwise a first wrong answer gets a nudge, later ones a fuller hint;
+- **any input, within a second**: numbers, strings ("0.3925", "1 - tanh(z)**2"),
+  lists, arrays, SymPy expressions (with or without assumptions), None, dicts …
+  each get a clear message. Expressions are compared numerically at random points,
+  never with ``simplify`` (which can run for minutes).
 """
 
+import math
+import numbers
+import re
+import signal
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .example import mazur
-from .train import train, train_many
+TIME_LIMIT = 0.8          # seconds one check may take (the promise is 1 s)
+MAX_TEXT = 300            # characters of a string answer we try to read
+
+
+@dataclass
+class Mistake:
+    """A typical wrong answer: ``value()`` computes what the mistake gives; ``hint`` names it."""
+
+    value: Callable
+    hint: str
 
 
 @dataclass
 class Exercise:
-    expected: Callable      # () -> the right answer
-    hint: str               # what to look at when the answer is wrong
-    tol: float = 1e-6       # numbers: |answer − expected| ≤ tol
-    kind: str = "number"    # "number", "text" or "sympy"
+    """One exercise.
+
+    kind      "number" (a float or whole number), "expression" (SymPy or a string) or
+              "choice" (one of ``choices``, as a string)
+    expected  () -> the right answer (computed from bplib, never typed in)
+    nudge     the first wrong answer's hint: where to look, not the formula
+    hint      the hint for later wrong answers: more specific, still not the answer
+    digits    numbers: significant digits that must agree; 0 = an exact whole number
+    mistakes  the typical mistakes, each with its own hint
+    symbols   expressions: the symbol names the answer may use
+    aliases   expressions: other names the answer may use, name -> () -> SymPy expression
+    """
+
+    kind: str
+    expected: Callable
+    nudge: str
+    hint: str
+    digits: int = 6
+    mistakes: tuple = ()
+    symbols: tuple = ()
+    aliases: dict = field(default_factory=dict)
+    choices: tuple = ()
+    _reference: object = field(default=None, init=False, repr=False)
+
+    def reference(self):
+        """(expected, [each mistake's value]), computed once (some need a training run) and
+        kept, so that judging an answer only compares. Expressions: their values at fixed points."""
+        if self._reference is None:
+            if self.kind == "expression":
+                points = _points(self.symbols)
+                self._reference = (_values(self.expected(), self.symbols, points),
+                                   [_values(m.value(), self.symbols, points) for m in self.mistakes])
+            elif self.kind == "number":
+                self._reference = (float(self.expected()), [float(m.value()) for m in self.mistakes])
+            else:
+                self._reference = (self.expected(), [m.value() for m in self.mistakes])
+        return self._reference
+
+    def precision(self):
+        """What the exercise text says about the precision needed."""
+        if self.kind == "number":
+            return "an exact whole number" if self.digits == 0 else f"{self.digits} significant digits"
+        if self.kind == "expression":
+            return "a SymPy expression or a string"
+        return "one of " + ", ".join(f'"{c}"' for c in self.choices)
 
 
-def _example():
-    return mazur()
+class Unreadable(Exception):
+    """The answer cannot be read as what the exercise asks for; the message says why."""
 
 
-def _trace():
-    net, x, _ = _example()
-    return net.forward(x)
+_attempts = {}            # exercise id -> wrong answers so far (this kernel)
 
 
-def _grads():
-    net, x, t = _example()
-    return net.gradients(x, t)
-
-
-@cache
-def _run(eta, steps=10_000, **options):
-    net, x, t = _example()
-    return train(net, x, t, eta=eta, steps=steps, **options)
-
-
-def _after_one(**options):
-    return _run(0.5, steps=1, **options)
-
-
-@cache
-def _best_eta():
-    from .dashboard import ETAS  # here, so that notebooks 1-3 do not load ipywidgets
-    net, x, t = _example()
-    hist = train_many(net, x, t, etas=ETAS, steps=10_000)
-    return ETAS[int(np.argmin(hist.loss[:, -1]))]
-
-
-def _sympy_tanh_prime():
-    import sympy as sp
-
-    from .symbolic import z
-    return 1 - sp.tanh(z) ** 2
-
-
-def _sympy_gradient(name):
-    import sympy as sp
-
-    from . import symbolic
-    return sp.diff(symbolic.E, getattr(symbolic, name))
-
-
-EXERCISES = {
-    # 01 forward pass
-    "01.net_h2": Exercise(lambda: _trace().z[0][1],
-                          "net_h2 = w3·i1 + w4·i2 + b1: the weights INTO h2 are w3 and w4."),
-    "01.E_o2": Exercise(lambda: 0.5 * (0.99 - _trace().a[1][1]) ** 2,
-                        "E_o2 = ½(t2 − out_o2)², with t2 = 0.99 and out_o2 from the table above."),
-    "01.E_four": Exercise(lambda: 0.5 * (0.1**2 + 0.2**2 + 0.1**2 + 0.3**2),
-                          "E = ½Σ(t − o)²: square each of the four errors, add them, halve the sum."),
-    "01.mse_four": Exercise(lambda: (0.1**2 + 0.2**2 + 0.1**2 + 0.3**2) / 4,
-                            "MSE = (1/n)Σ(t − o)² with n = 4: the same sum of squares, divided by 4."),
-    # 02 symbolic derivation
-    "02.tanh_prime": Exercise(_sympy_tanh_prime, "Differentiate sp.tanh(z) with sp.diff, then write the "
-                              "result with tanh itself: it should be 1 − tanh(z)².", kind="sympy"),
-    "02.chain_w6": Exercise(lambda: _sympy_gradient("w6"),
-                            "w6 connects h2 to o1, so ∂E/∂w6 = δ_o1 · out_h2 (the δ of the neuron it "
-                            "feeds, times the out of the neuron it comes from).", kind="sympy"),
-    "02.dE_dw7": Exercise(lambda: _grads().named()["w7"],
-                          "Substitute the example's numbers into ∂E/∂w7 (evaluate(...)); the sign is "
-                          "negative because out_o2 is below its target t2."),
-    # 03 numeric backprop
-    "03.delta_h2": Exercise(lambda: _grads().deltas[0][1],
-                            "δ_h2 = (δ_o1·w6 + δ_o2·w8) · out_h2(1 − out_h2): h2 feeds o1 through w6 "
-                            "and o2 through w8."),
-    "03.w6_new": Exercise(lambda: _after_one().named(1)["w6"],
-                          "w6⁺ = w6 − η·∂E/∂w6 with η = 0.5 and ∂E/∂w6 = δ_o1·out_h2.", tol=1e-8),
-    "03.order": Exercise(lambda: "sequential",
-                         "Which update order makes the hidden δ use the already-updated w5..w8?",
-                         kind="text"),
-    "03.b2_new": Exercise(lambda: _after_one(learn_biases=True).named(1)["b2"],
-                          "b2 is shared by o1 and o2, so ∂E/∂b2 = δ_o1 + δ_o2; then b2⁺ = b2 − η·∂E/∂b2.",
-                          tol=1e-8),
-    # 04 training
-    "04.first_below": Exercise(lambda: int(np.argmax(_run(0.5).loss < 1e-3)),
-                               "Look for the first index s with hist.loss[s] < 0.001 "
-                               "(np.argmax(hist.loss < 0.001) finds it).", tol=0),
-    "04.best_eta": Exercise(_best_eta, "Compare the last loss of every η on the slider (or in the "
-                            "table of the η comparison): the lowest is not the largest η.", tol=1e-12),
-    "04.stuck_E": Exercise(lambda: _run(200.0).loss[-1],
-                           "Read E at the last iteration for η = 200. Which output is stuck, and at what "
-                           "value? ½(t − o)² with o ≈ 0 and t = 0.01 is …", tol=1e-7),
-}
+def bank():
+    from .exercise_bank import EXERCISES
+    return EXERCISES
 
 
 def check(exercise_id, answer):
-    """Print whether ``answer`` is right for the exercise ``exercise_id``."""
-    ex = EXERCISES[exercise_id]
+    """Print whether ``answer`` is right for the exercise ``exercise_id`` (never the answer itself)."""
+    print(verdict(exercise_id, answer)[1])
+
+
+def verdict(exercise_id, answer):
+    """(ok, message) for an answer; ``ok`` is None when there was nothing to judge."""
+    exercises = bank()
+    if not isinstance(exercise_id, str) or exercise_id not in exercises:
+        prefix = str(exercise_id)[:3]
+        near = sorted(k for k in exercises if k.startswith(prefix)) or sorted(exercises)
+        return None, (f"There is no exercise {exercise_id!r}. Exercises with that prefix: {', '.join(near)}.")
+    ex = exercises[exercise_id]
     if answer is None or answer is ...:
-        print("Not answered yet: replace None with your answer and run this cell again.")
-        return
+        return None, "Not answered yet: replace None with your answer and run this cell again."
+    ex.reference()
     try:
-        ok = _matches(ex, answer)
-    except Exception as err:  # a malformed answer is the learner's to fix, not a crash
-        print(f"✘ That answer could not be checked ({type(err).__name__}: {err}). Hint: {ex.hint}")
-        return
-    if ok:
-        print("✔ Correct!")
-    else:
-        print(f"✘ Not quite. Hint: {ex.hint}")
-
-
-def _matches(ex, answer):
-    expected = ex.expected()
-    if ex.kind == "text":
-        return str(answer).strip().lower() == expected
-    if ex.kind == "sympy":
-        import sympy as sp
-
-        from .symbolic import simplifies_to_zero
-        difference = sp.sympify(answer) - expected
-        return simplifies_to_zero(difference) or sp.simplify(difference) == 0
-    return bool(abs(float(answer) - float(expected)) <= ex.tol)
+        with time_limit(TIME_LIMIT):
+            ok, message = _judge(ex, answer, _attempts.get(exercise_id, 0))
+    except Unreadable as why:
+        return None, f"✘ {why}"
+    except TimeoutError:
+        return None, (f"✘ That answer took more than {TIME_LIMIT:g} s to check, so it was not judged. "
+                      f"Give {ex.precision()}.")
+    except Exception as err:  # noqa: BLE001 (a malformed answer is the learner's to fix, not a crash)
+        return None, f"✘ That answer could not be checked ({type(err).__name__}: {err}). Give {ex.precision()}."
+    if not ok:
+        _attempts[exercise_id] = _attempts.get(exercise_id, 0) + 1
+    return ok, message
 
 
 def solution_passes(exercise_id, answer):
-    """For the hidden solution cells: say whether the solution passes, without printing it."""
-    ok = _matches(EXERCISES[exercise_id], answer)
-    print("✔ This solution passes the check." if ok else "✘ This solution does NOT pass the check.")
+    """For the collapsed solution cells: confirm the solution passes, without a ✔ that could be
+    mistaken for the learner's own result, and without printing the value."""
+    ok, message = verdict(exercise_id, answer)
+    print("(this solution passes the exercise's check)" if ok else f"THIS SOLUTION FAILS ITS CHECK: {message}")
 
+
+# --- judging ---------------------------------------------------------------------------------
+def _judge(ex, answer, attempts):
+    if ex.kind == "number":
+        return _judge_number(ex, as_number(answer), attempts)
+    if ex.kind == "expression":
+        return _judge_expression(ex, answer, attempts)
+    return _judge_choice(ex, answer, attempts)
+
+
+def agrees(a, b, digits):
+    """The precision rule: a and b agree to ``digits`` significant digits of b
+    (|a − b| ≤ one unit of b's last required digit); digits = 0: a == b exactly."""
+    if digits == 0:
+        return a == b
+    if b == 0:
+        return abs(a) <= 10.0 ** -digits
+    unit = 10.0 ** (math.floor(math.log10(abs(b))) - digits + 1)
+    return abs(a - b) <= unit * (1 + 1e-9)
+
+
+def _judge_number(ex, value, attempts):
+    expected, wrong = ex.reference()
+    if ex.digits == 0 and value != int(value):
+        raise Unreadable(f"This asks for a whole number; got {value:g}.")
+    if agrees(value, expected, ex.digits):
+        return True, "✔ Correct!"
+    looser = max(ex.digits - 1, 0) if ex.digits else 0
+    for mistake, mistaken in zip(ex.mistakes, wrong):
+        if agrees(value, mistaken, looser):
+            return False, f"✘ Not quite. {mistake.hint}"
+    if expected != 0 and agrees(-value, expected, looser):
+        return False, ("✘ The size is right, the sign is not. Which way does this quantity push E: "
+                       "recheck the order of (out − t) and the minus sign of the update.")
+    if ex.digits and expected != 0 and abs(value - expected) <= 1e-2 * abs(expected):
+        return False, (f"✘ Close, but not to {ex.precision()}. Did you round a number on the way? "
+                       "Keep every intermediate result at full precision and round only at the end.")
+    return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+
+
+def _judge_choice(ex, answer, attempts):
+    if not isinstance(answer, str):
+        raise Unreadable(f"Give the answer as a string, {ex.precision()}; got {_describe(answer)}.")
+    text = answer.strip().strip("\"'").lower()
+    if text not in ex.choices:
+        raise Unreadable(f"Give {ex.precision()}; got {answer[:60]!r}.")
+    expected, wrong = ex.reference()
+    if text == expected:
+        return True, "✔ Correct!"
+    for mistake, mistaken in zip(ex.mistakes, wrong):
+        if text == mistaken:
+            return False, f"✘ Not quite. {mistake.hint}"
+    return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+
+
+# --- reading numbers --------------------------------------------------------------------------
+def as_number(answer):
+    """A real number from a number, a numeric string, a one-element list or array, or a SymPy
+    number; otherwise ``Unreadable`` with a message that says what was given."""
+    if isinstance(answer, bool):
+        raise Unreadable(f"{answer} is a truth value, not a number: give a number.")
+    if isinstance(answer, numbers.Real) and not isinstance(answer, (bool, np.bool_)):
+        return _finite(float(answer), answer)
+    if isinstance(answer, numbers.Complex):
+        raise Unreadable(f"{answer} is a complex number: give a real number.")
+    if isinstance(answer, str):
+        return _number_from_text(answer)
+    if isinstance(answer, dict):
+        raise Unreadable("A dict is not a number: give one number (for example 0.123456).")
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        arr = np.asarray(answer, dtype=object).ravel()
+        if arr.size != 1:
+            raise Unreadable(f"Give one number, not {_describe(answer)}.")
+        return as_number(arr[0])
+    if hasattr(answer, "free_symbols"):          # a SymPy object
+        return _number_from_sympy(answer)
+    raise Unreadable(f"Could not read {_describe(answer)} as a number: give a number such as 0.123456.")
+
+
+def _finite(value, shown):
+    if not math.isfinite(value):
+        raise Unreadable(f"{shown} is not a finite number: give a number such as 0.123456.")
+    return value
+
+
+def _number_from_text(text):
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise Unreadable(f"That string is {len(text)} characters long: give one number.")
+    plain = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)       # 1,088 -> 1088
+    if re.fullmatch(r"-?\d+,\d+", plain):
+        raise Unreadable(f"Use a decimal point: {plain.replace(',', '.')}, not {text}.")
+    try:
+        return _finite(float(plain), repr(text))
+    except ValueError:
+        pass
+    expr = parse(text, ())
+    return _number_from_sympy(expr)
+
+
+def _number_from_sympy(expr):
+    import sympy as sp
+    if not isinstance(expr, sp.Basic):
+        raise Unreadable(f"Could not read {_describe(expr)} as a number.")
+    if expr.free_symbols:
+        names = ", ".join(sorted(str(s) for s in expr.free_symbols))
+        raise Unreadable(f"That is an expression in {names}, not a number: substitute the example's "
+                         "numbers first (for example with evaluate(...)).")
+    try:
+        value = _numeric_function(expr, [])()
+    except (OverflowError, ZeroDivisionError, ValueError):
+        raise Unreadable(f"{str(expr)[:60]} has no finite value: give a number such as 0.123456.") from None
+    return _finite(complex_to_real(value), str(expr)[:60])
+
+
+def complex_to_real(value):
+    value = complex(value)
+    if abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
+        raise Unreadable("That is a complex number: give a real number.")
+    return value.real
+
+
+# --- reading and comparing expressions ---------------------------------------------------------
+FUNCTIONS = ("exp", "tanh", "cosh", "sinh", "log", "sqrt", "sech", "Rational")
+
+
+def parse(text, names):
+    """A SymPy expression from a string, without evaluating it (so "9**9**9**9" cannot hang).
+    ``names`` are read as plain symbols (no assumptions); σ may be written sigma(...)."""
+    import sympy as sp
+    from sympy.parsing.sympy_parser import parse_expr, standard_transformations
+
+    if len(text) > MAX_TEXT:
+        raise Unreadable(f"That string is {len(text)} characters long; write the expression more briefly.")
+    if re.search(r"__|\bimport\b|\blambda\b|[;\[\]{}@]", text):
+        raise Unreadable(f"Could not read {text[:60]!r} as a formula.")
+    local = {name: sp.Symbol(name) for name in names}
+    local.update({f: getattr(sp, f) for f in FUNCTIONS})
+    local["sigma"] = lambda v: 1 / (1 + sp.exp(-v))
+    local["sigmoid"] = local["sigma"]
+    try:
+        return parse_expr(text.replace("^", "**").replace("−", "-").replace("·", "*"), local_dict=local,
+                          global_dict=_sympy_names(),
+                          transformations=standard_transformations, evaluate=False)
+    except Exception as err:  # noqa: BLE001
+        raise Unreadable(f"Could not read {text[:60]!r} as a formula ({type(err).__name__}). "
+                         "Write it as Python, for example: 1 - tanh(z)**2") from None
+
+
+def _sympy_names():
+    names = {}
+    exec("from sympy import *", names)  # what parse_expr's default namespace holds
+    return names
+
+
+def _as_expression(ex, answer):
+    import sympy as sp
+    names = tuple(ex.symbols) + tuple(ex.aliases)
+    if isinstance(answer, str):
+        return parse(answer, names)
+    if isinstance(answer, bool) or isinstance(answer, (dict, list, tuple, np.ndarray)):
+        raise Unreadable(f"Give one SymPy expression (or a string such as \"{ex.symbols[0]}**2\"), "
+                         f"not {_describe(answer)}.")
+    if isinstance(answer, numbers.Number):
+        return sp.sympify(answer)
+    if isinstance(answer, sp.Basic):
+        return answer
+    raise Unreadable(f"Could not read {_describe(answer)} as a formula: give a SymPy expression or a string.")
+
+
+def _numeric_function(expr, names):
+    """``expr`` as a fast numeric function of the symbols called ``names`` (matched by name, so
+    assumptions such as real=True do not matter). Integers become floats first, so that a power
+    tower overflows at once instead of computing a huge integer."""
+    import sympy as sp
+    by_name = {s.name: s for s in expr.free_symbols}
+    plain = [sp.Symbol(n) for n in names]
+    with sp.evaluate(False):     # rebuild without evaluating: no huge integer is ever computed
+        expr = expr.xreplace({by_name[n]: p for n, p in zip(names, plain) if n in by_name})
+        expr = expr.xreplace({r: sp.Float(r) for r in expr.atoms(sp.Rational)})
+    return sp.lambdify(plain, expr, modules="math")
+
+
+def _judge_expression(ex, answer, attempts):
+    import sympy as sp
+    expr = _as_expression(ex, answer)
+    allowed = set(ex.symbols) | set(ex.aliases)
+    extra = sorted({str(s) for s in expr.free_symbols} - allowed)
+    if extra:
+        raise Unreadable(f"Your expression uses {', '.join(extra)}, which the exercise does not: "
+                         f"use only {', '.join(sorted(allowed))}.")
+    if ex.aliases:
+        by_name = {s.name: s for s in expr.free_symbols}
+        expr = expr.xreplace({by_name[n]: make() for n, make in ex.aliases.items() if n in by_name})
+    names = list(ex.symbols)
+    points = _points(names)
+    given = _values(expr, names, points)
+    if given is None:
+        raise Unreadable("That expression has no finite value at ordinary points of its symbols.")
+    expected, wrong = ex.reference()
+    if _same(given, expected):
+        return True, "✔ Correct!"
+    for mistake, mistaken in zip(ex.mistakes, wrong):
+        if _same(given, mistaken):
+            return False, f"✘ Not quite. {mistake.hint}"
+    if _same([-v for v in given], expected):
+        return False, "✘ Only the sign is wrong: compare (out − t) with (t − out) in your expression."
+    if not isinstance(expr, sp.Basic) or not expr.free_symbols:
+        return False, f"✘ That is a constant; the answer depends on {', '.join(names)}. {ex.nudge}"
+    return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+
+
+_POINTS = {}
+
+
+def _points(names):
+    """Five fixed random points in (0.1, 0.9) for the symbols (the same for every call)."""
+    key = tuple(names)
+    if key not in _POINTS:
+        rng = np.random.default_rng(20150317)
+        _POINTS[key] = [tuple(rng.uniform(0.1, 0.9, len(names))) for _ in range(5)]
+    return _POINTS[key]
+
+
+def _values(expr, names, points):
+    import sympy as sp
+    f = _numeric_function(sp.sympify(expr), names)
+    try:
+        values = [complex_to_real(f(*p)) for p in points]
+    except (OverflowError, ZeroDivisionError, ValueError, Unreadable):
+        return None
+    return values if all(math.isfinite(v) for v in values) else None
+
+
+def _same(a, b):
+    return a is not None and b is not None and all(
+        abs(x - y) <= 1e-9 * max(abs(x), abs(y)) + 1e-13 for x, y in zip(a, b))
+
+
+def _describe(value):
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    text = repr(value)
+    return f"{type(value).__name__} {text[:40]}{'…' if len(text) > 40 else ''}"
+
+
+# --- the time limit ---------------------------------------------------------------------------
+@contextmanager
+def time_limit(seconds):
+    """Raise TimeoutError after ``seconds`` (where signals can do it: the main thread on Unix,
+    which is where a notebook runs its cells). Elsewhere the checks still avoid slow work."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

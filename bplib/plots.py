@@ -1,16 +1,23 @@
-"""The network diagram of the notebooks, drawn with matplotlib.
+"""The drawings of the notebooks, with matplotlib.
 
     diagram = NetworkDiagram(ax, net)      # neurons, edges labelled w1 … w8, biases
     diagram.update(weights)                # recolour edges: blue > 0, red < 0, width ∝ |w|
+    forward_diagram(ax, net, x, t)         # the forward pass: w on edges, net and out on neurons
+    backward_diagram(ax, net, x, t)        # the backward pass: δ on neurons, ∂E/∂w on edges, arrows back
+    paths_diagram(ax, net, "h1")           # the paths from one hidden neuron to E (multivariable chain rule)
+    neuron_graph(ax, x=…, w=…, b=…, t=…)   # one neuron as a computational graph (×, +, σ, E)
 
-``update`` changes the existing artists (no redrawing from scratch), so a
-slider can call it many times a second.
+``update`` changes the existing artists (no redrawing from scratch), so a slider
+can call it many times a second. Every drawing keeps its artists by name
+(``diagram.neuron_labels["h1"]``, ``diagram.edge_labels["w5"]``, ``diagram.arrows["w5"]``)
+so that tests, and later the step-through player, can find and change them.
 """
 
 import numpy as np
-from matplotlib.patches import Circle
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 POSITIVE, NEGATIVE, NEURON, BIAS = "#1f5fbf", "#c0392b", "#f4f1e8", "#e8eef8"
+BACKWARD, FORWARD, MUTED = "#b03a2e", "#1f5fbf", "#bbbbbb"
 
 
 def neuron_names(sizes):
@@ -25,17 +32,25 @@ def neuron_names(sizes):
 
 
 class NetworkDiagram:
-    """A fully connected network drawn on ``ax``: circles for neurons, lines for weights."""
+    """A fully connected network drawn on ``ax``: circles for neurons, lines for weights.
 
-    def __init__(self, ax, net, show_values=True, label_at=0.28, radius=0.17, font_size=9):
-        self.ax, self.net, self.show_values = ax, net, show_values
-        names = neuron_names(net.sizes)
+    ``positions[name]`` is the centre of each neuron (i1, h1, o1, …); ``edge_ends[w]`` the two
+    ends (sender, receiver) of each weight's line; ``edge_names`` the weights in reading order.
+    """
+
+    def __init__(self, ax, net, show_values=True, label_at=0.28, radius=0.17, font_size=9,
+                 layer_gap=2.0, neuron_gap=1.3):
+        self.ax, self.net, self.show_values, self.radius = ax, net, show_values, radius
+        self.font_size = font_size
+        self.names = neuron_names(net.sizes)
         weight_names = net.parameter_names()[: len(net.weights)]
         bias_names = net.parameter_names()[len(net.weights):]
         L = len(net.sizes)
-        gap = 1.3  # vertical distance between neurons; layers are 2 apart, each centred on y = 0
-        pos = [[(2.0 * l, gap * ((n - 1) / 2 - j)) for j in range(n)] for l, n in enumerate(net.sizes)]
-        self.edges, self.labels = [], []
+        pos = [[(layer_gap * l, neuron_gap * ((n - 1) / 2 - j)) for j in range(n)] for l, n in enumerate(net.sizes)]
+        self.positions = {self.names[l][j]: p for l, layer in enumerate(pos) for j, p in enumerate(layer)}
+        self.layer_of = {self.names[l][j]: l for l, layer in enumerate(pos) for j in range(len(layer))}
+        self.edges, self.labels, self.edge_ends, self.edge_names = [], [], {}, []
+        self.edge_lines, self.edge_labels, self.arrows, self.neuron_labels = {}, {}, {}, {}
         for l in range(L - 1):
             for j in range(net.sizes[l + 1]):
                 for k in range(net.sizes[l]):
@@ -43,7 +58,8 @@ class NetworkDiagram:
                     # the line stops at the circles, so neurons never need redrawing over it
                     length = np.hypot(x1 - x0, y1 - y0)
                     ux, uy = (x1 - x0) / length, (y1 - y0) / length
-                    line, = ax.plot([x0 + radius * ux, x1 - radius * ux], [y0 + radius * uy, y1 - radius * uy],
+                    ends = ((x0 + radius * ux, y0 + radius * uy), (x1 - radius * ux, y1 - radius * uy))
+                    line, = ax.plot([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]],
                                     color=POSITIVE, lw=1.5, zorder=1, solid_capstyle="butt")
                     name = weight_names[l][j * net.sizes[l] + k]
                     # the label sits beside the line (above it), not on it
@@ -51,8 +67,11 @@ class NetworkDiagram:
                     text = ax.text(lx, ly, name, fontsize=font_size, ha="center", va="center", zorder=4)
                     self.edges.append(line)
                     self.labels.append((name, text))
+                    self.edge_ends[name] = ends
+                    self.edge_names.append(name)
+                    self.edge_lines[name], self.edge_labels[name] = line, text
             # one bias node per layer, dashed lines to the neurons it feeds (labelled b1 or b1_1 … b1_n)
-            bx, by = pos[l][0][0] + 1.0, pos[l + 1][0][1] + 0.9
+            bx, by = pos[l][0][0] + layer_gap / 2, pos[l + 1][0][1] + 0.9
             shared = net.biases[l].size == 1
             for j in range(net.sizes[l + 1]):
                 ax.plot([bx, pos[l + 1][j][0]], [by, pos[l + 1][j][1]], color="#999999", lw=0.8,
@@ -60,14 +79,15 @@ class NetworkDiagram:
             label = bias_names[l][0] if shared else f"b{l + 1}"
             ax.add_patch(Circle((bx, by), radius * 0.8, fc=BIAS, ec="#666666", zorder=2))
             ax.text(bx, by, label, ha="center", va="center", fontsize=font_size - 1, zorder=3)
-        self.neurons = []
+        self.neurons, self.circles = [], {}
         for l, layer in enumerate(pos):
             for j, (x, y) in enumerate(layer):
-                self.neurons.append(ax.add_patch(Circle((x, y), radius, fc=NEURON, ec="#333333", lw=1.2,
-                                                        zorder=2)))
-                self.neurons.append(ax.text(x, y, names[l][j], ha="center", va="center", fontsize=font_size + 1,
-                                            zorder=3, fontweight="bold"))
-        ax.set_xlim(-0.6, 2.0 * (L - 1) + 0.6)
+                circle = ax.add_patch(Circle((x, y), radius, fc=NEURON, ec="#333333", lw=1.2, zorder=2))
+                self.circles[self.names[l][j]] = circle
+                self.neurons.append(circle)
+                self.neurons.append(ax.text(x, y, self.names[l][j], ha="center", va="center",
+                                            fontsize=font_size + 1, zorder=3, fontweight="bold"))
+        ax.set_xlim(-0.6, layer_gap * (L - 1) + 0.6)
         ys = [y for layer in pos for _, y in layer] + [pos[1][0][1] + 0.9]
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.45)
         ax.set_aspect("equal")
@@ -88,3 +108,212 @@ class NetworkDiagram:
             line.set_color(POSITIVE if w >= 0 else NEGATIVE)
             line.set_linewidth(0.6 + 4.0 * min(abs(w) / scale, 1.0))
             text.set_text(f"{name} = {w:.3f}" if self.show_values else name)
+
+    # --- values written on the drawing -------------------------------------------------------
+    def label_neuron(self, name, text, color="#222222", side=None):
+        """Write ``text`` in a box beside neuron ``name``: above the upper half of a layer, below
+        the lower half (or ``side`` = "above" / "below" / "right")."""
+        x, y = self.positions[name]
+        if side is None:
+            side = "above" if y > 0 or (y == 0 and self.layer_of[name] % 2 == 0) else "below"
+        offset = {"above": (0, self.radius + 0.08, "bottom", "center"),
+                  "below": (0, -self.radius - 0.08, "top", "center"),
+                  "right": (self.radius + 0.1, 0, "center", "left")}[side]
+        label = self.ax.text(x + offset[0], y + offset[1], text, ha=offset[3], va=offset[2], color=color,
+                             fontsize=self.font_size, zorder=6, linespacing=1.25,
+                             bbox=dict(boxstyle="round,pad=0.25", fc="white", ec=color, lw=0.8, alpha=0.95))
+        self.neuron_labels[name] = label
+        return label
+
+    def label_edge(self, name, text, color="#222222"):
+        """Replace the label of weight ``name`` by ``text``."""
+        label = self.edge_labels[name]
+        label.set_text(text)
+        label.set_color(color)
+        label.set_bbox(dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+        return label
+
+    def arrow(self, name, backward=True, color=BACKWARD):
+        """An arrow along weight ``name``: from receiver to sender when ``backward``."""
+        start, end = self.edge_ends[name]
+        if backward:
+            start, end = end, start
+        patch = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=14, color=color, lw=1.6,
+                                shrinkA=0, shrinkB=0, zorder=3)
+        self.ax.add_patch(patch)
+        self.arrows[name] = patch
+        self.edge_lines[name].set_alpha(0.0)
+        return patch
+
+    def mute(self):
+        """Draw every edge thin and grey (the values, not the weights' sizes, carry the story)."""
+        for line in self.edges:
+            line.set_color(MUTED)
+            line.set_linewidth(1.0)
+
+
+def _values_of(net, x, t=None):
+    """The forward (and with ``t`` the backward) pass as {name: value} dictionaries."""
+    trace = net.forward(x)
+    names = neuron_names(net.sizes)
+    nets = {n: float(v) for l, layer in enumerate(names[1:]) for n, v in zip(layer, trace.z[l])}
+    outs = {n: float(v) for l, layer in enumerate(names[1:]) for n, v in zip(layer, trace.a[l])}
+    outs.update({n: float(v) for n, v in zip(names[0], np.ravel(x))})
+    deltas = grads = None
+    if t is not None:
+        g = net.gradients(x, t)
+        deltas = {n: float(v) for l, layer in enumerate(names[1:]) for n, v in zip(layer, g.deltas[l])}
+        grads = g.named()
+    return nets, outs, deltas, grads
+
+
+def _fig_limits(diagram, extra=0.55):
+    """Make room for the value boxes above and below the neurons."""
+    lo, hi = diagram.ax.get_ylim()
+    diagram.ax.set_ylim(lo - extra, hi + extra * 0.5)
+
+
+def forward_diagram(ax, net, x, t=None, digits=4, font_size=9):
+    """The forward pass drawn: the value of every weight on its edge, net and out in a box beside
+    every neuron, the inputs' values, and (with ``t``) each output's target."""
+    d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.6)
+    d.mute()
+    nets, outs, _, _ = _values_of(net, x, t)
+    for name in d.edge_names:
+        d.label_edge(name, f"{name} = {net.named()[name]:.{digits}g}", color=FORWARD)
+    for name in d.positions:
+        if name.startswith("i"):
+            d.label_neuron(name, f"{name} = {outs[name]:.{digits}g}", color="#333333")
+        else:
+            d.label_neuron(name, f"net = {nets[name]:.{digits}f}\nout = {outs[name]:.{digits}f}", color=FORWARD)
+    if t is not None:
+        for j, name in enumerate(d.names[-1]):
+            x0, y0 = d.positions[name]
+            ax.text(x0 + d.radius + 0.12, y0, f"t{j + 1} = {np.ravel(t)[j]:g}", ha="left", va="center",
+                    fontsize=font_size, color="#555555")
+    _fig_limits(d)
+    ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 0.5)
+    return d
+
+
+def backward_diagram(ax, net, x, t, digits=4, font_size=9):
+    """The backward pass drawn: arrows from the outputs back to the inputs, δ = ∂E/∂net in a box
+    beside every neuron, ∂E/∂w on every edge (δ of the receiver × out of the sender)."""
+    d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.6)
+    d.mute()
+    _, outs, deltas, grads = _values_of(net, x, t)
+    for name in d.edge_names:
+        d.arrow(name, backward=True)
+        d.label_edge(name, f"∂E/∂{name} = {grads[name]:.{digits}g}", color=BACKWARD)
+    for name in d.positions:
+        if name.startswith("i"):
+            d.label_neuron(name, f"out = {outs[name]:.{digits}g}", color="#333333")
+        else:
+            d.label_neuron(name, f"δ = {deltas[name]:.{digits}g}", color=BACKWARD)
+    for j, name in enumerate(d.names[-1]):
+        x0, y0 = d.positions[name]
+        ax.annotate("", xy=(x0 + d.radius, y0), xytext=(x0 + d.radius + 0.7, y0),
+                    arrowprops=dict(arrowstyle="-|>", color=BACKWARD, lw=1.6, mutation_scale=14))
+        ax.text(x0 + d.radius + 0.75, y0, f"out − t\n= {outs[name] - np.ravel(t)[j]:.{digits}g}", ha="left",
+                va="center", fontsize=font_size, color=BACKWARD)
+    _fig_limits(d)
+    ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 1.6)
+    return d
+
+
+def paths_diagram(ax, net, source="h1", font_size=10):
+    """Every path from neuron ``source`` to the loss E, highlighted: the multivariable chain rule
+    adds one term per path (for h1 of the example: through o1 via w5, and through o2 via w7)."""
+    d = NetworkDiagram(ax, net, show_values=False, font_size=font_size, layer_gap=3.0, neuron_gap=1.6)
+    d.mute()
+    outputs = d.names[-1]
+    ex = max(x for x, _ in d.positions.values()) + 2.6
+    ax.add_patch(Circle((ex, 0), d.radius * 1.3, fc="#fdecea", ec=BACKWARD, lw=1.5, zorder=2))
+    ax.text(ex, 0, "E", ha="center", va="center", fontsize=font_size + 3, fontweight="bold", zorder=3)
+    colors = ["#1e7d32", "#8e44ad", "#d35400", "#2c3e50"]
+    path_edges = []
+    layer = d.layer_of[source]
+    for k, o in enumerate(outputs):
+        color = colors[k % len(colors)]
+        # the weight from source straight into o (one hidden layer: the path source → o → E)
+        name = next(n for n in d.edge_names
+                    if np.allclose(d.edge_ends[n][0], _towards(d, source, o)[0])
+                    and np.allclose(d.edge_ends[n][1], _towards(d, source, o)[1]))
+        line = d.edge_lines[name]
+        line.set_color(color)
+        line.set_linewidth(3.5)
+        d.edge_labels[name].set_color(color)
+        d.edge_labels[name].set_fontweight("bold")
+        ox, oy = d.positions[o]
+        ax.add_patch(FancyArrowPatch((ox + d.radius, oy), (ex - d.radius * 1.3, 0), arrowstyle="-|>",
+                                     mutation_scale=14, color=color, lw=3, zorder=1))
+        ax.text(ox + 0.35, oy + 0.3 * np.sign(oy or 1), f"path {k + 1}: via {o}", color=color,
+                fontsize=font_size, ha="left", va="center", fontweight="bold")
+        path_edges.append(name)
+    d.circles[source].set_facecolor("#fff3c4")
+    ax.set_xlim(ax.get_xlim()[0], ex + 0.6)
+    d.paths = path_edges
+    assert layer == len(d.names) - 2, "paths_diagram draws a neuron of the last hidden layer"
+    return d
+
+
+def _towards(d, sender, receiver):
+    """The drawn ends of the edge sender → receiver."""
+    (x0, y0), (x1, y1) = d.positions[sender], d.positions[receiver]
+    length = np.hypot(x1 - x0, y1 - y0)
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    r = d.radius
+    return (x0 + r * ux, y0 + r * uy), (x1 - r * ux, y1 - r * uy)
+
+
+def neuron_graph(ax, x, w, b, t, font_size=10):
+    """One neuron as a computational graph: net = w·x + b, out = σ(net), E = ½(t − out)².
+
+    Above each arrow the forward value; below it, in red, the gradient flowing back:
+    upstream gradient × local derivative at every node. Returns {quantity: value}."""
+    net = w * x + b
+    out = 1 / (1 + np.exp(-net))
+    E = 0.5 * (t - out) ** 2
+    dE_dout = out - t                       # local derivative of ½(t − out)²
+    dE_dnet = dE_dout * out * (1 - out)     # × σ′(net) = out(1 − out)
+    dE_dw, dE_db = dE_dnet * x, dE_dnet * 1.0   # × ∂net/∂w = x, × ∂net/∂b = 1
+    values = dict(net=net, out=out, E=E, dE_dout=dE_dout, dE_dnet=dE_dnet, dE_dw=dE_dw, dE_db=dE_db)
+
+    nodes = {"x": (0, 1.5), "w": (0, -0.5), "b": (3.2, -1.5), "×": (3.2, 0.5), "+": (6.4, 0.5),
+             "σ": (9.6, 0.5), "E": (12.8, 0.5)}
+    for name, (px, py) in nodes.items():
+        is_op = name in "×+σE"
+        box = FancyBboxPatch((px - 0.45, py - 0.3), 0.9, 0.6, boxstyle="round,pad=0.05",
+                             fc="#fff3c4" if is_op else NEURON, ec="#333333", zorder=2)
+        ax.add_patch(box)
+        label = {"E": "½(t−·)²"}.get(name, name)
+        ax.text(px, py, label, ha="center", va="center", fontsize=font_size + (2 if name in "×+σ" else 0),
+                fontweight="bold", zorder=3)
+
+    def link(a, c, forward_text, backward_text):
+        (x0, y0), (x1, y1) = nodes[a], nodes[c]
+        ax.add_patch(FancyArrowPatch((x0 + 0.45, y0), (x1 - 0.45, y1), arrowstyle="-|>", mutation_scale=12,
+                                     color="#555555", lw=1.2, zorder=1))
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        side = 0.12 if y0 == y1 else 0.0
+        ax.text(mx, my + 0.12 + side, forward_text, ha="center" if side else "right", va="bottom",
+                fontsize=font_size - 1, color=FORWARD)
+        ax.text(mx, my - 0.12 - side, backward_text, ha="center" if side else "left", va="top",
+                fontsize=font_size - 1, color=BACKWARD)
+
+    link("x", "×", f"x = {x:g}", "")
+    link("w", "×", f"w = {w:g}", f"∂E/∂w = {dE_dnet:.4g}·{x:g}\n= {dE_dw:.4g}")
+    link("×", "+", f"w·x = {w * x:.4g}", "")
+    link("b", "+", f"b = {b:g}", f"∂E/∂b = {dE_db:.4g}")
+    link("+", "σ", f"net = {net:.4g}", f"∂E/∂net = {dE_dout:.4g}·{out * (1 - out):.4g}\n= {dE_dnet:.4g}")
+    link("σ", "E", f"out = {out:.4g}", f"∂E/∂out = out − t\n= {dE_dout:.4g}")
+    ax.text(nodes["E"][0], nodes["E"][1] + 0.45, f"E = {E:.4g}", ha="center", fontsize=font_size, color=FORWARD)
+    ax.text(nodes["E"][0], nodes["E"][1] - 0.45, f"t = {t:g}", ha="center", va="top", fontsize=font_size,
+            color="#555555")
+    ax.text(0, -1.6, "blue: forward values\nred: gradients flowing back\n(upstream × local)", fontsize=font_size - 1,
+            va="top", color="#555555")
+    ax.set_xlim(-0.8, 13.6)
+    ax.set_ylim(-2.4, 2.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return values
