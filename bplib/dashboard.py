@@ -23,6 +23,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from PIL import Image
 
 from .plots import NetworkDiagram
@@ -42,7 +43,8 @@ LESSONS = {
               "is left. A too-large η does not just overshoot: it can stop learning for good."),
     "rising": ("E ended higher than it started ({loss:.3f}): with η = {eta:g} the first steps threw the "
                "neurons into saturation on the wrong side, where σ′ ≈ 0 keeps them. η is far too large."),
-    "diverged": "E became infinite (NaN) at iteration {at}: the steps grew without bound. η is far too large.",
+    "diverged": ("E stopped being a finite number at iteration {at} (it overflowed to inf): the steps grew "
+                 "without bound. η is far too large."),
 }
 
 
@@ -60,13 +62,13 @@ class TrainingDashboard:
         self.timings = []  # seconds per redraw, for the benchmark
         self._build_widgets(eta, width_px)
         self._build_figure(font_size, width_px)
-        for w in (self.eta_slider, self.step_slider, self.biases_box, self.order_buttons):
+        for w in (self.eta_slider, self.step_slider, self.biases_box, self.order_buttons, self.axis_buttons):
             w.observe(self._on_change, names="value")
         self.redraw()
 
     # --- widgets ----------------------------------------------------------------
     def _build_widgets(self, eta, width_px):
-        style = {"description_width": "90px"}
+        style = {"description_width": "120px"}
         layout = widgets.Layout(width=f"{width_px // 2 - 10}px")
         self.eta_slider = widgets.SelectionSlider(
             options=[(f"{e:g}", e) for e in self.etas], value=min(self.etas, key=lambda e: abs(e - eta)),
@@ -78,11 +80,16 @@ class TrainingDashboard:
         self.order_buttons = widgets.ToggleButtons(
             options=["simultaneous", "sequential"], value="simultaneous", description="update order",
             style={"description_width": "90px", "button_width": "110px"})
+        self.axis_buttons = widgets.ToggleButtons(
+            options=["fixed", "auto"], value="fixed", description="loss axis",
+            tooltips=["the same range for every η (1e-32 to 1): easy to compare",
+                      "fitted to the curve shown: see the shape of a flat-looking curve"],
+            style={"description_width": "70px", "button_width": "70px"})
         self.readout = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
         self.widget = widgets.VBox([
             widgets.HBox([self.eta_slider, self.step_slider]),
-            widgets.HBox([self.biases_box, self.order_buttons]),
+            widgets.HBox([self.biases_box, self.order_buttons, self.axis_buttons]),
             self.image, self.readout])
         self.widget.add_class("bp-dashboard")
 
@@ -107,6 +114,7 @@ class TrainingDashboard:
         for k, target in enumerate(self.t):
             ax_out.axhline(target, ls="--", lw=1, color=self.out_lines[k].get_color(), label=f"t{k + 1}")
         self.out_cursor = ax_out.axvline(0, color="#d35400", lw=1)
+        self.out_markers, = ax_out.plot([0] * len(self.t), [0.5] * len(self.t), "o", color="#d35400", ms=7)
         ax_out.set(xlabel="iteration", ylabel="output", title="Outputs approach the targets",
                    ylim=(-0.05, 1.05), xlim=(0, self.steps))
         ax_out.legend(loc="center right", fontsize=font_size - 1)
@@ -120,12 +128,20 @@ class TrainingDashboard:
             ax.tick_params(labelsize=font_size - 1)
         # lay the figure out once and freeze it; keep everything static as the background
         self.curves = [self.loss_line, *self.out_lines]                    # change with η and options
-        self.cursors = [self.loss_marker, self.out_cursor, *self.diagram.artists()]  # and with the iteration
+        self.cursors = [self.loss_marker, self.out_cursor, self.out_markers,
+                        *self.diagram.artists()]                            # and with the iteration
         for artist in self.curves + self.cursors:
             artist.set_animated(True)
+        self.ax_loss = ax_loss
         self.figure.canvas.draw()
+        # the region of the loss axes with its labels (in figure pixels), blanked before an "auto" redraw
+        box = ax_loss.get_tightbbox(self.figure.canvas.get_renderer())
+        self.loss_region = (box.x0 - 2, box.y0 - 2, box.width + 4, box.height + 4)
+        self.loss_blank = Rectangle((0, 0), 1, 1, transform=None, facecolor="white", edgecolor="none")
+        self.loss_blank.set_figure(self.figure)
         self.figure.set_layout_engine("none")
         self.background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        self.fixed_background = self.background
         self.with_curves = None   # background + curves of the current η, made in redraw
 
     # --- data -------------------------------------------------------------------
@@ -149,6 +165,7 @@ class TrainingDashboard:
         loss = hist.loss[k]
         canvas = self.figure.canvas
         if series_changed or self.with_curves is None:
+            self._loss_axis(loss)
             self.loss_line.set_ydata(np.clip(loss, LOSS_RANGE[0], None))   # NaN stays NaN: a gap
             for k_out, line in enumerate(self.out_lines):
                 line.set_ydata(hist.outputs[k][:, k_out])
@@ -159,10 +176,31 @@ class TrainingDashboard:
             self.with_curves = canvas.copy_from_bbox(self.figure.bbox)
         self.loss_marker.set_data([s], [np.clip(loss[s], LOSS_RANGE[0], None)])
         self.out_cursor.set_xdata([s, s])
+        self.out_markers.set_data([s] * len(self.t), hist.outputs[k][s])
         self.diagram.update([W[k][s] for W in hist.weights], scale=self.scale)
         self.image.value = self._png()
         self.readout.value = self._readout(hist, k, s)
         self.timings.append(time.perf_counter() - start)
+
+    def _loss_axis(self, loss):
+        """"fixed": the same range for every η (the background drawn once); "auto": fitted to this
+        curve, which needs the axes drawn again (only when η or an option changes)."""
+        if self.axis_buttons.value == "fixed":
+            if self.ax_loss.get_ylim() != LOSS_RANGE:
+                self.ax_loss.set_ylim(LOSS_RANGE)
+            self.background = self.fixed_background
+            return
+        finite = loss[np.isfinite(loss)]
+        low = max(float(finite.min()) if finite.size else LOSS_RANGE[0], LOSS_RANGE[0])
+        high = float(finite.max()) if finite.size else 1.0
+        self.ax_loss.set_ylim(low / 3, max(high * 3, low * 10))
+        # redraw the loss axes alone (ticks and labels change) over a blank patch, on the fixed background
+        canvas = self.figure.canvas
+        canvas.restore_region(self.fixed_background)
+        self.loss_blank.set_bounds(*self.loss_region)
+        self.figure.draw_artist(self.loss_blank)
+        self.ax_loss.draw(canvas.get_renderer())          # animated artists (curve, marker) are left out
+        self.background = canvas.copy_from_bbox(self.figure.bbox)
 
     def _png(self):
         """Background with curves + the iteration's markers and weights, as a PNG (light compression)."""
@@ -183,9 +221,9 @@ class TrainingDashboard:
         lesson = LESSONS[verdict].format(eta=eta, steps=self.steps, loss=loss[-1], at=hist.diverged_at[k])
         colour = {"converging": "#1e7d32", "stalled": "#8a6d00"}.get(verdict, "#b03a2e")
         named = hist.named(s, run=k)
-        cells = "".join(f"<td style='padding:0 8px'>{name} = {value:.4f}</td>"
-                        for name, value in named.items() if name.startswith("w") or self.biases_box.value)
+        cells = " ".join(f"<span style='white-space:nowrap; margin-right:10px'>{name} = {value:.4f}</span>"
+                         for name, value in named.items() if name.startswith("w") or self.biases_box.value)
         return (f"<div class='bp-readout' style='font-size:1.05em'>"
                 f"<b>η = {eta:g}</b> · iteration <b>{s:,}</b> · E = <b class='bp-loss'>{loss[s]:.6e}</b>"
-                f" · {outs}<table style='margin:4px 0'><tr>{cells}</tr></table>"
+                f" · {outs}<div style='margin:4px 0'>{cells}</div>"
                 f"<span class='bp-verdict' style='color:{colour}'><b>{verdict}</b>: {lesson}</span></div>")
