@@ -209,7 +209,7 @@ def as_number(answer):
     if isinstance(answer, str):
         return _number_from_text(answer)
     if isinstance(answer, dict):
-        raise Unreadable("A dict is not a number: give one number (for example 0.123456).")
+        raise Unreadable("A dict is not a number: give one number.")
     if isinstance(answer, (list, tuple, np.ndarray)):
         arr = np.asarray(answer, dtype=object).ravel()
         if arr.size != 1:
@@ -217,12 +217,12 @@ def as_number(answer):
         return as_number(arr[0])
     if hasattr(answer, "free_symbols"):          # a SymPy object
         return _number_from_sympy(answer)
-    raise Unreadable(f"Could not read {_describe(answer)} as a number: give a number such as 0.123456.")
+    raise Unreadable(f"Could not read {_describe(answer)} as a number: give one real number.")
 
 
 def _finite(value, shown):
     if not math.isfinite(value):
-        raise Unreadable(f"{shown} is not a finite number: give a number such as 0.123456.")
+        raise Unreadable(f"{shown} is not a finite number: give one real number.")
     return value
 
 
@@ -252,7 +252,7 @@ def _number_from_sympy(expr):
     try:
         value = _numeric_function(expr, [])()
     except (OverflowError, ZeroDivisionError, ValueError):
-        raise Unreadable(f"{str(expr)[:60]} has no finite value: give a number such as 0.123456.") from None
+        raise Unreadable(f"{str(expr)[:60]} has no finite value: give one real number.") from None
     return _finite(complex_to_real(value), str(expr)[:60])
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from bplib.exercises import EXERCISES
+from bplib.exercise_bank import EXERCISES
 
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 IDS = [p.stem for p in NOTEBOOKS]
@@ -71,16 +71,89 @@ def test_conventions(path):
         return
     assert slides.count("slide") >= 4, "slide boundaries are marked"
     assert "After this notebook you will be able to" in text
-    assert "## Recap" in text and "**Check yourself:**" in text
+    assert "## Recap" in text and "**Check yourself**" in text
     assert "## Exercises" in text
     solutions = [c for c in code_cells(nb) if "solution" in c.get("metadata", {}).get("tags", [])]
     assert 2 <= len(solutions) <= 6, "2 to 4 exercises, each with a solution"
     for c in solutions:
-        assert c["metadata"].get("jupyter", {}).get("source_hidden"), "solutions are collapsed"
-        assert "✔ This solution passes the check." in "".join(
-            "".join(o.get("text", "")) for o in c["outputs"])
+        meta = c["metadata"].get("jupyter", {})
+        assert meta.get("source_hidden") and meta.get("outputs_hidden"), "solutions and their output are collapsed"
+        first = "".join(c["source"]).splitlines()[0]
+        assert first == "# Solution", f"a solution's first line says only 'Solution', not {first!r}"
+        shown = "".join("".join(o.get("text", "")) for o in c["outputs"])
+        assert "(this solution passes the exercise's check)" in shown
+        assert "✔" not in shown, "no tick under an unanswered exercise"
+    assert "<details><summary><b>Answers</b>" in text, "Check yourself has answers, folded away"
     used = set(re.findall(r'check\("([^"]+)"', "\n".join("".join(c["source"]) for c in code_cells(nb))))
     assert used and used <= set(EXERCISES)
+
+
+def exercise_positions(nb):
+    """(exercise id, index of the cell that checks it) for every exercise of a notebook."""
+    found = []
+    for k, c in enumerate(nb["cells"]):
+        if c["cell_type"] == "code" and "solution" not in c.get("metadata", {}).get("tags", []):
+            found += [(ex_id, k) for ex_id in re.findall(r'check\("([^"]+)"', "".join(c["source"]))]
+    return found
+
+
+def shown_text(cell):
+    """What a reader sees of a cell: markdown source, or every text the outputs show."""
+    if cell["cell_type"] == "markdown":
+        return "".join(cell["source"])
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append("".join(out.get("text", "")))
+        for kind in ("text/plain", "text/html", "text/latex", "text/markdown"):
+            parts.append("".join(out.get("data", {}).get(kind, "")))
+    return "\n".join(parts)
+
+
+def four_significant(value):
+    return f"{float(value):.3e}"
+
+
+NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+(?:[eE][-+]?\d+)?")
+
+
+def numbers_shown(text):
+    """Every number in a text with at least 4 significant digits, rounded to 4."""
+    found = set()
+    for token in NUMBER.findall(text):
+        digits = re.sub(r"[eE].*", "", token).replace(",", "").replace(".", "").lstrip("+-").lstrip("0")
+        if len(digits) >= 4:
+            found.add(four_significant(token.replace(",", "")))
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_exercise_answer_is_printed_above_it(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for ex_id, k in exercise_positions(nb):
+        ex = EXERCISES[ex_id]
+        if ex.kind != "number":
+            continue
+        expected = four_significant(ex.reference()[0])
+        above = set().union(*(numbers_shown(shown_text(c)) for c in nb["cells"][:k]))
+        assert expected not in above, f"{ex_id}: its answer ({expected}) is printed above the exercise"
+
+
+def test_the_answer_check_sees_printed_numbers():
+    """The test above would notice a printed answer, in the forms a notebook prints numbers."""
+    assert four_significant(0.3925) in numbers_shown("net_h2 = 0.392500000")
+    assert four_significant(1088) in numbers_shown("first at 1,088")
+    assert four_significant(-1.4459e-10) in numbers_shown("δ = -1.446e-10")
+    assert not numbers_shown("t = 0.5 and 2/3")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_exercises_state_their_precision(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for ex_id, k in exercise_positions(nb):
+        text = " ".join("".join(nb["cells"][k - 1]["source"]).split())
+        assert nb["cells"][k - 1]["cell_type"] == "markdown"
+        wanted = EXERCISES[ex_id].precision()
+        assert wanted in text, f"{ex_id}: the exercise text states {wanted!r}"
 
 
 def test_every_exercise_is_used_by_a_notebook():
