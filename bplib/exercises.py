@@ -136,10 +136,11 @@ def verdict(exercise_id, answer):
 
 
 def solution_passes(exercise_id, answer):
-    """For the collapsed solution cells: confirm the solution passes, without a ✔ that could be
-    mistaken for the learner's own result, and without printing the value."""
+    """For the collapsed solution cells: silent when the solution passes its exercise's check (so
+    that "Run all" shows nothing under an unanswered exercise), an error when it does not."""
     ok, message = verdict(exercise_id, answer)
-    print("(this solution passes the exercise's check)" if ok else f"THIS SOLUTION FAILS ITS CHECK: {message}")
+    if not ok:
+        raise AssertionError(f"the solution of {exercise_id} fails its own check: {message}")
 
 
 # --- judging ---------------------------------------------------------------------------------
@@ -237,7 +238,11 @@ def _number_from_text(text):
         return _finite(float(plain), repr(text))
     except ValueError:
         pass
-    expr = parse(text, ())
+    try:
+        expr = parse(text, ())
+    except Unreadable:
+        raise Unreadable(f"Could not read {text[:60]!r} as a number: write it with digits and a decimal point, "
+                         "or as Python arithmetic (+ − * / ** and parentheses).") from None
     return _number_from_sympy(expr)
 
 

@@ -125,9 +125,15 @@ class NetworkDiagram:
         self.neuron_labels[name] = label
         return label
 
-    def label_edge(self, name, text, color="#222222"):
-        """Replace the label of weight ``name`` by ``text``."""
+    def label_edge(self, name, text, color="#222222", at=None):
+        """Replace the label of weight ``name`` by ``text`` (``at``: move it to that fraction of the
+        way from sender to receiver, still beside the line)."""
         label = self.edge_labels[name]
+        if at is not None:
+            (x0, y0), (x1, y1) = self.edge_ends[name]
+            length = np.hypot(x1 - x0, y1 - y0)
+            ux, uy = (x1 - x0) / length, (y1 - y0) / length
+            label.set_position((x0 + at * (x1 - x0) - 0.17 * uy, y0 + at * (y1 - y0) + 0.17 * ux))
         label.set_text(text)
         label.set_color(color)
         label.set_bbox(dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
@@ -204,7 +210,10 @@ def backward_diagram(ax, net, x, t, digits=4, font_size=9):
     _, outs, deltas, grads = _values_of(net, x, t)
     for name in d.edge_names:
         d.arrow(name, backward=True)
-        d.label_edge(name, f"∂E/∂{name} = {grads[name]:.{digits}g}", color=BACKWARD)
+        (_, y0), (_, y1) = d.edge_ends[name]
+        # straight edges: the label in the middle, clear of the arrowhead and the δ boxes
+        d.label_edge(name, f"∂E/∂{name} = {grads[name]:.{digits}g}", color=BACKWARD,
+                     at=0.5 if np.isclose(y0, y1) else None)
     for name in d.positions:
         if name.startswith("i"):
             d.label_neuron(name, f"out = {outs[name]:.{digits}g}", color="#333333")

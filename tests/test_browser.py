@@ -157,6 +157,18 @@ def check_sliders(page, timings):
     page.wait_for_function("() => document.querySelector('.bp-verdict').innerText.includes('stuck')")
 
 
+def toggle_loss_axis(page, timings):
+    """The loss axis "auto" button redraws the loss plot fitted to the curve; "fixed" goes back."""
+    before = image_src(page)
+    for label in ["auto", "fixed", "auto", "fixed"]:
+        page.evaluate("() => { window.__bpT0 = performance.now(); window.__bpSrc = "
+                      "document.querySelector('.bp-dashboard img').src; }")
+        page.locator(".bp-dashboard .widget-toggle-button", has_text=label).first.click()
+        page.wait_for_function("() => document.querySelector('.bp-dashboard img').src !== window.__bpSrc")
+        timings["axis_ms"].append(page.evaluate("() => performance.now() - window.__bpT0"))
+    assert image_src(page) != before   # the picture was replaced (waited for at every click above)
+
+
 def record(name, timings):
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "browser_timings.json"
@@ -188,9 +200,10 @@ def test_dashboard_in_jupyterlab(browser, lab):
     page.locator(".bp-dashboard").scroll_into_view_if_needed()
     assert "Error displaying widget" not in page.content()
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-    timings = {"eta_ms": [], "iteration_ms": []}
+    timings = {"eta_ms": [], "iteration_ms": [], "axis_ms": []}
     try:
         check_sliders(page, timings)
+        toggle_loss_axis(page, timings)
     except Exception:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "failure_lab.png"), full_page=True)
@@ -223,3 +236,64 @@ def test_playground_in_voila(browser, voila):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "playground_voila.png"))
     record("voila", timings)
+
+
+def run_cell_with(page, marker, source):
+    """Replace the source of the code cell containing ``marker`` with ``source``, run it, return its output."""
+    cell = page.locator(".jp-CodeCell", has=page.locator(".cm-content", has_text=marker)).first
+    cell.scroll_into_view_if_needed()
+    editor = cell.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(source)
+    page.keyboard.press("Shift+Enter")
+    output = cell.locator(".jp-OutputArea-output")
+    page.wait_for_function("([el, old]) => el.innerText.trim() && el.innerText !== old",
+                           arg=[output.element_handle(), ""], timeout=30_000)
+    return output.inner_text()
+
+
+def test_exercises_in_jupyterlab(browser, lab):
+    """A learner's path through notebook 1's exercises: solutions folded away, wrong answers get the hint
+    for their mistake, the right one a tick."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(60_000)
+    page.goto(f"{lab}/lab/tree/notebooks/01_forward_pass.ipynb")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+                           " === 'idle'")
+    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
+    page.wait_for_function(
+        "() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;"
+        " const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'));"
+        " return k.status === 'idle' && !busy; }", timeout=120_000)
+    # JupyterLab renders only the cells near the view: go to the exercises at the end
+    page.evaluate("async () => { const nb = window.jupyterapp.shell.currentWidget.content;"
+                  " nb.activeCellIndex = nb.widgets.length - 1; await nb.scrollToItem(nb.widgets.length - 1); }")
+    page.wait_for_timeout(500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "exercises_collapsed_lab.png"))
+    # the solutions stay collapsed after "Run all", and nothing shows under them
+    assert page.locator(".jp-InputPlaceholder").count() >= 2
+    text = page.inner_text(".jp-Notebook")
+    assert "w3 * 0.20 + w4 * 0.30 + b1" not in text and "solution passes" not in text
+    marker = 'check("01.net_h2"'
+    answers = {
+        "0.44": "weights into h1",             # w1, w2 instead of w3, w4
+        "0.14": "left out the bias",
+        "'0.620104'": "out_h2 = σ(net_h2)",     # out instead of net, as a string
+        "[0.3925]": "original inputs",
+        "None": "Not answered yet",
+        "'zero point five'": "as a number",
+        "0.49": "✔ Correct!",
+    }
+    shown = {}
+    for typed, expected in answers.items():
+        shown[typed] = run_cell_with(page, marker, f"answer = {typed}\ncheck(\"01.net_h2\", answer)")
+        assert expected in shown[typed], (typed, shown[typed])
+        marker = "01.net_h2"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "exercise_lab.png"))

@@ -80,9 +80,9 @@ def test_conventions(path):
         assert meta.get("source_hidden") and meta.get("outputs_hidden"), "solutions and their output are collapsed"
         first = "".join(c["source"]).splitlines()[0]
         assert first == "# Solution", f"a solution's first line says only 'Solution', not {first!r}"
-        shown = "".join("".join(o.get("text", "")) for o in c["outputs"])
-        assert "(this solution passes the exercise's check)" in shown
-        assert "✔" not in shown, "no tick under an unanswered exercise"
+        assert c["execution_count"] and not c["outputs"], \
+            "a solution runs silently (solution_passes raises if it fails): nothing shows under the exercise"
+        assert "solution_passes(" in "".join(c["source"]), "every solution is checked by its exercise's check"
     assert "<details><summary><b>Answers</b>" in text, "Check yourself has answers, folded away"
     used = set(re.findall(r'check\("([^"]+)"', "\n".join("".join(c["source"]) for c in code_cells(nb))))
     assert used and used <= set(EXERCISES)
