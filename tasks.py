@@ -6,6 +6,7 @@
 and, for lecturers:
 
     python3 tasks.py playground   the training dashboard alone, served by Voila (no code; for a projector)
+    python3 tasks.py player       the step-through player alone, served by Voila (one equation at a time)
     python3 tasks.py slides       the lesson notebooks as slide decks in build/slides/
 
 Both work in a virtual environment .venv/ next to this file, made on first use.
@@ -122,6 +123,13 @@ def playground(args):
     return run(BIN / "voila", "notebooks/playground.ipynb", "--theme=light", *args)
 
 
+def player(args):
+    """The step-through player alone, as a web page without code (Voila): one training step, one
+    equation at a time, on the diagram."""
+    install("requirements.txt")
+    return run(BIN / "voila", "notebooks/player.ipynb", "--theme=light", *args)
+
+
 def slides(args):
     """Every lesson notebook as a reveal.js slide deck in build/slides/ (open the .html in a browser)."""
     install("requirements.txt")
@@ -145,7 +153,8 @@ def test(args):
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "playground": playground, "slides": slides, "notebooks": notebooks,
+    commands = {"lab": lab, "test": test, "playground": playground, "player": player, "slides": slides,
+                "notebooks": notebooks,
                 "settings": settings, "strip-widgets": strip_widgets}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)

@@ -51,6 +51,7 @@ class NetworkDiagram:
         self.layer_of = {self.names[l][j]: l for l, layer in enumerate(pos) for j in range(len(layer))}
         self.edges, self.labels, self.edge_ends, self.edge_names = [], [], {}, []
         self.edge_lines, self.edge_labels, self.arrows, self.neuron_labels = {}, {}, {}, {}
+        self.bias_circles = {}
         for l in range(L - 1):
             for j in range(net.sizes[l + 1]):
                 for k in range(net.sizes[l]):
@@ -77,7 +78,8 @@ class NetworkDiagram:
                 ax.plot([bx, pos[l + 1][j][0]], [by, pos[l + 1][j][1]], color="#999999", lw=0.8,
                         ls="--", zorder=0)
             label = bias_names[l][0] if shared else f"b{l + 1}"
-            ax.add_patch(Circle((bx, by), radius * 0.8, fc=BIAS, ec="#666666", zorder=2))
+            self.bias_circles[f"b{l + 1}"] = ax.add_patch(Circle((bx, by), radius * 0.8, fc=BIAS, ec="#666666",
+                                                                  zorder=2))
             ax.text(bx, by, label, ha="center", va="center", fontsize=font_size - 1, zorder=3)
         self.neurons, self.circles = [], {}
         for l, layer in enumerate(pos):

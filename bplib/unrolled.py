@@ -1,28 +1,79 @@
-"""The same training step, written out neuron by neuron: one line per equation.
+"""One training step, written out neuron by neuron: one equation per line.
 
-    print(bplib.unrolled.source(net))     # every equation of one training step of ``net``
+    bplib.unrolled.equations(net)          # the step as a list of Equation, in the order of the algorithm
+    print(bplib.unrolled.source(net))      # the same equations as a Python training loop
+    bplib.unrolled.walk(net, x, t, eta)    # the same equations evaluated one by one, with the numbers
 
-For the worked example this prints exactly the equations of notebooks 1–3
-(net_h1 = w1*i1 + w2*i2 + b1, …, delta_h1 = (delta_o1*w5 + delta_o2*w7)*…, w1 = w1 - eta*…).
-``train`` also runs this code: for one sample and a small network, plain Python
-arithmetic on a few dozen numbers is much faster than numpy's matrix machinery,
-whose every call costs about a microsecond however small the matrix.
+This list of equations is the single source of the math written out: ``train`` runs its
+Python form (for one sample and a small network, plain arithmetic on a few dozen floats
+is much faster than numpy's matrix machinery, whose every call costs about a microsecond
+however small the matrix), and the step-through player shows it one equation at a time.
+For the worked example they are exactly the equations of notebooks 1–3:
 
-The matrix form in ``backprop.py`` stays the general engine (batches, online
-learning, large networks); the tests check that both give the same numbers.
+    net_h1 = w1·i1 + w2·i2 + b1,  out_h1 = σ(net_h1),  …,  E = ½(t1 − out_o1)² + ½(t2 − out_o2)²,
+    δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1),  δ_h1 = (δ_o1·w5 + δ_o2·w7)·out_h1(1 − out_h1),
+    ∂E/∂w5 = δ_o1·out_h1,  …,  w5⁺ = w5 − η·∂E/∂w5,  …
+
+The matrix form in ``backprop.py`` stays the general engine (batches, online learning,
+large networks); the tests check that both give the same numbers.
 """
+
+import math
+import string
+from dataclasses import dataclass
 
 from .plots import neuron_names
 
-# activation name -> (out from net, f'(net) written with net z and out a); ``tanh`` and
-# ``maximum`` are passed in (math.tanh and max)
+# activation name -> (out from net, f'(net) written with net z and out a) as Python code; ``tanh`` and
+# ``maximum`` are passed in (math.tanh and max) -- and the same as the notebooks write them
 SCALAR_ACTIVATIONS = {
     "sigmoid": ("0.5 + 0.5 * tanh(0.5 * {z})", "{a} * (1 - {a})"),   # σ(z) = ½(1 + tanh(z/2))
     "tanh": ("tanh({z})", "(1 - {a} * {a})"),
     "relu": ("maximum({z}, 0.0)", "({z} > 0) * 1.0"),
     "linear": ("{z}", "1.0"),
 }
+SHOWN_ACTIVATIONS = {
+    "sigmoid": ("σ({z})", "{a}(1 − {a})"),
+    "tanh": ("tanh({z})", "(1 − {a}²)"),
+    "relu": ("max({z}, 0)", "[{z} > 0]"),
+    "linear": ("{z}", "1"),
+}
 MAX_PARAMETERS = 200   # beyond this the written-out code gets long; the matrix engine takes over
+PHASES = ("forward", "loss", "backward", "update")
+
+
+@dataclass(frozen=True)
+class Equation:
+    """One line of the training step.
+
+    ``target``  the variable it writes ("net_h1", "delta_o1", "dE_dw5", "w5" (the updated w5), "E")
+    ``code``    the right-hand side as Python, in the notebooks' names
+    ``shown``   the right-hand side as the notebooks write it, a template with a field per variable:
+                "{w1}·{i1} + {w2}·{i2} + {b1}"
+    ``phase``   "forward", "loss", "backward" or "update"
+    """
+
+    target: str
+    code: str
+    shown: str
+    phase: str
+
+    @property
+    def reads(self):
+        """The variables the equation reads, in order of appearance, each once."""
+        names = [field for _, field, _, _ in string.Formatter().parse(self.shown) if field]
+        return tuple(dict.fromkeys(names))
+
+
+def display_name(name, updated=False):
+    """How the notebooks write a variable: delta_o1 → δ_o1, dE_dw5 → ∂E/∂w5, eta → η, w5 (new) → w5⁺."""
+    if name == "eta":
+        return "η"
+    if name.startswith("delta_"):
+        return "δ_" + name[6:]
+    if name.startswith("dE_d"):
+        return "∂E/∂" + name[4:]
+    return name + ("⁺" if updated else "")
 
 
 def supported(net, n_samples, mode):
@@ -45,53 +96,104 @@ def _names(net):
     return neurons, weight_names, bias_names
 
 
-def source(net, learn_biases=False, update="simultaneous"):
-    """Python source of a function that trains ``net`` on one sample, one equation per line."""
-    neurons, Wn, bn = _names(net)
-    out_of, fprime = SCALAR_ACTIVATIONS[net.activation]
-    L = len(net.weights)
-    inputs, outputs = neurons[0], neurons[-1]
-    targets = [f"t{j + 1}" for j in range(len(outputs))]
-    params = [w for layer in Wn for row in layer for w in row] + [b for layer in bn for b in layer]
+def equations(net, learn_biases=False, update="simultaneous"):
+    """The training step of ``net`` on one sample, one Equation per line, in the order of the algorithm:
+    forward pass, loss, output δ's, hidden δ's, gradients, updates.
 
-    def bias(l, j):
-        return bn[l][0] if len(bn[l]) == 1 else bn[l][j]
+    update="simultaneous": every δ and gradient first (all with the weights of the forward pass), then all
+    updates. update="sequential" (the sources' slip): layer by layer from the output, each layer updated
+    as soon as its gradients are known, so the δ's of the layer below use the already-updated weights."""
+    neurons, Wn, bn = _names(net)
+    out_code, fprime_code = SCALAR_ACTIVATIONS[net.activation]
+    out_shown, fprime_shown = SHOWN_ACTIVATIONS[net.activation]
+    L = len(net.weights)
+    outputs = neurons[-1]
+    targets = [f"t{j + 1}" for j in range(len(outputs))]
 
     def out(l, k):   # out of neuron k of layer l (layer 0 = the inputs, used as they are)
         return neurons[l][k] if l == 0 else f"out_{neurons[l][k]}"
 
-    lines = [f"def train_unrolled({', '.join(params + inputs + targets)}, eta, steps, history, tanh, maximum):",
-             "    for s in range(steps + 1):",
-             "        # forward pass"]
-    for l in range(1, L + 1):
+    def bias(l, j):
+        return bn[l][0] if len(bn[l]) == 1 else bn[l][j]
+
+    def fprime(name, code):
+        pattern = fprime_code if code else fprime_shown
+        return pattern.format(z=f"net_{name}" if code else f"{{net_{name}}}",
+                              a=f"out_{name}" if code else f"{{out_{name}}}")
+
+    eqs = []
+    for l in range(1, L + 1):                                    # forward pass
         for j, name in enumerate(neurons[l]):
-            terms = " + ".join(f"{Wn[l - 1][j][k]} * {out(l - 1, k)}" for k in range(len(neurons[l - 1])))
-            lines.append(f"        net_{name} = {terms} + {bias(l - 1, j)}")
-            lines.append(f"        out_{name} = {out_of.format(z=f'net_{name}')}")
-    errors = [f"err_{o} = out_{o} - {t}" for o, t in zip(outputs, targets)]
-    lines += [f"        {e}" for e in errors]
-    lines.append("        E = 0.5 * (" + " + ".join(f"err_{o} * err_{o}" for o in outputs) + ")")
-    lines.append(f"        history += ({', '.join(['E'] + [f'out_{o}' for o in outputs] + params)})")
-    lines += ["        if s == steps:", "            break", "        # backward pass, output layer first"]
-    for o in outputs:
-        lines.append(f"        delta_{o} = err_{o} * {fprime.format(z=f'net_{o}', a=f'out_{o}')}")
-    for l in range(L, 0, -1):      # layer l: its δ are known; update its weights, pass δ down
-        below = []
-        if l > 1:
-            for k, h in enumerate(neurons[l - 1]):
-                back = " + ".join(f"delta_{neurons[l][j]} * {Wn[l - 1][j][k]}" for j in range(len(neurons[l])))
-                below.append(f"        delta_{h} = ({back}) * {fprime.format(z=f'net_{h}', a=f'out_{h}')}")
-        updates = [f"        {Wn[l - 1][j][k]} = {Wn[l - 1][j][k]} - eta * delta_{neurons[l][j]} * {out(l - 1, k)}"
-                   for j in range(len(neurons[l])) for k in range(len(neurons[l - 1]))]
+            senders = range(len(neurons[l - 1]))
+            eqs.append(Equation(
+                f"net_{name}",
+                " + ".join(f"{Wn[l - 1][j][k]} * {out(l - 1, k)}" for k in senders) + f" + {bias(l - 1, j)}",
+                " + ".join(f"{{{Wn[l - 1][j][k]}}}·{{{out(l - 1, k)}}}" for k in senders) + f" + {{{bias(l - 1, j)}}}",
+                "forward"))
+            eqs.append(Equation(f"out_{name}", out_code.format(z=f"net_{name}"),
+                                out_shown.format(z=f"{{net_{name}}}"), "forward"))
+    eqs.append(Equation(                                         # loss
+        "E", "0.5 * (" + " + ".join(f"(out_{o} - {t}) * (out_{o} - {t})" for o, t in zip(outputs, targets)) + ")",
+        " + ".join(f"½({{{t}}} − {{out_{o}}})²" for o, t in zip(outputs, targets)), "loss"))
+
+    def deltas(l):      # the δ's of layer l (l = L: the outputs)
+        if l == L:
+            return [Equation(f"delta_{o}", f"(out_{o} - {t}) * {fprime(o, True)}",
+                             f"({{out_{o}}} − {{{t}}})·{fprime(o, False)}", "backward")
+                    for o, t in zip(outputs, targets)]
+        result = []
+        for k, h in enumerate(neurons[l]):
+            receivers = range(len(neurons[l + 1]))
+            back = " + ".join(f"delta_{neurons[l + 1][j]} * {Wn[l][j][k]}" for j in receivers)
+            shown = " + ".join(f"{{delta_{neurons[l + 1][j]}}}·{{{Wn[l][j][k]}}}" for j in receivers)
+            result.append(Equation(f"delta_{h}", f"({back}) * {fprime(h, True)}",
+                                   f"({shown})·{fprime(h, False)}", "backward"))
+        return result
+
+    def gradients(l):   # ∂E/∂w (and ∂E/∂b) of the weights into layer l
+        result = [Equation(f"dE_d{Wn[l - 1][j][k]}", f"delta_{neurons[l][j]} * {out(l - 1, k)}",
+                           f"{{delta_{neurons[l][j]}}}·{{{out(l - 1, k)}}}", "backward")
+                  for j in range(len(neurons[l])) for k in range(len(neurons[l - 1]))]
         if learn_biases:
             if len(bn[l - 1]) == 1:
-                total = " + ".join(f"delta_{n}" for n in neurons[l])
-                updates.append(f"        {bn[l - 1][0]} = {bn[l - 1][0]} - eta * ({total})")
+                result.append(Equation(f"dE_d{bn[l - 1][0]}", " + ".join(f"delta_{n}" for n in neurons[l]),
+                                       " + ".join(f"{{delta_{n}}}" for n in neurons[l]), "backward"))
             else:
-                updates += [f"        {bn[l - 1][j]} = {bn[l - 1][j]} - eta * delta_{n}"
-                            for j, n in enumerate(neurons[l])]
-        # simultaneous: the δ below use this layer's weights before they change; sequential: after
-        lines += below + updates if update == "simultaneous" else updates + below
+                result += [Equation(f"dE_d{bn[l - 1][j]}", f"delta_{n}", f"{{delta_{n}}}", "backward")
+                           for j, n in enumerate(neurons[l])]
+        return result
+
+    def updates(l):
+        names = [w for row in Wn[l - 1] for w in row] + (bn[l - 1] if learn_biases else [])
+        return [Equation(p, f"{p} - eta * dE_d{p}", f"{{{p}}} − {{eta}}·{{dE_d{p}}}", "update") for p in names]
+
+    if update == "simultaneous":
+        for l in range(L, 0, -1):
+            eqs += deltas(l)
+        for l in range(L, 0, -1):
+            eqs += gradients(l)
+        for l in range(L, 0, -1):
+            eqs += updates(l)
+    else:
+        for l in range(L, 0, -1):
+            eqs += deltas(l) + gradients(l) + updates(l)
+    return eqs
+
+
+def source(net, learn_biases=False, update="simultaneous"):
+    """Python source of a function that trains ``net`` on one sample, one equation per line."""
+    neurons, Wn, bn = _names(net)
+    inputs, outputs = neurons[0], neurons[-1]
+    targets = [f"t{j + 1}" for j in range(len(outputs))]
+    params = [w for layer in Wn for row in layer for w in row] + [b for layer in bn for b in layer]
+    eqs = equations(net, learn_biases, update)
+    lines = [f"def train_unrolled({', '.join(params + inputs + targets)}, eta, steps, history, tanh, maximum):",
+             "    for s in range(steps + 1):",
+             "        # forward pass and loss"]
+    lines += [f"        {e.target} = {e.code}" for e in eqs if e.phase in ("forward", "loss")]
+    lines.append(f"        history += ({', '.join(['E'] + [f'out_{o}' for o in outputs] + params)})")
+    lines += ["        if s == steps:", "            break", f"        # backward pass and update ({update})"]
+    lines += [f"        {e.target} = {e.code}" for e in eqs if e.phase in ("backward", "update")]
     return "\n".join(lines) + "\n"
 
 
@@ -100,3 +202,67 @@ def compile_step(net, learn_biases=False, update="simultaneous"):
     namespace = {}
     exec(compile(source(net, learn_biases, update), "<bplib.unrolled>", "exec"), namespace)
     return namespace["train_unrolled"]
+
+
+@dataclass
+class Step:
+    """One equation evaluated: ``text`` is the equation with its names and with the numbers put in,
+    ``value`` what it gives, ``known`` every value known after it (name -> number; updated
+    parameters appear as "w5+" etc., the old value stays under "w5")."""
+
+    index: int
+    equation: Equation
+    value: float
+    text: str
+    known: dict
+
+    @property
+    def phase(self):
+        return self.equation.phase
+
+    @property
+    def writes(self):
+        return self.equation.target + ("+" if self.equation.phase == "update" else "")
+
+    @property
+    def reads(self):
+        return self.equation.reads
+
+
+def number(value, inside=False):
+    """A number as the step-through shows it: up to 9 significant digits, a true minus sign, and in
+    parentheses when negative inside a formula (0.5·(−0.0226))."""
+    text = f"{value:.9g}".replace("-", "−")
+    return f"({text})" if inside and value < 0 else text
+
+
+def walk(net, x, t, eta=0.5, learn_biases=False, update="simultaneous"):
+    """Evaluate the equations of one training step one by one, at the inputs x and targets t: a list
+    of Step, each with the equation written with the numbers put in, e.g.
+    "net_h1 = w1·i1 + w2·i2 + b1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775"."""
+    neurons, Wn, bn = _names(net)
+    names = [w for layer in Wn for row in layer for w in row] + [b for layer in bn for b in layer]
+    values = [float(v) for W in net.weights for v in W.ravel()] + [float(v) for b in net.biases for v in b]
+    x = [float(v) for v in (x.tolist() if hasattr(x, "tolist") else x)]
+    t = [float(v) for v in (t.tolist() if hasattr(t, "tolist") else t)]
+    if len(x) != len(neurons[0]) or len(t) != len(neurons[-1]):
+        raise ValueError(f"walk needs one sample: x with {len(neurons[0])} numbers and t with "
+                         f"{len(neurons[-1])}; got {len(x)} and {len(t)}")
+    env = dict(zip(names, values))
+    env.update(zip(neurons[0], x))
+    env.update((f"t{j + 1}", v) for j, v in enumerate(t))
+    env["eta"] = float(eta)
+    known = dict(env)              # what the learner sees: old parameters stay, new ones are "w5+"
+    functions = {"tanh": math.tanh, "maximum": max}
+    steps = []
+    for k, eq in enumerate(equations(net, learn_biases, update)):
+        shown_names = {n: display_name(n) for n in eq.reads}
+        shown_values = {n: number(env[n], inside=True) for n in eq.reads}
+        value = float(eval(eq.code, functions, env))  # noqa: S307 (our own generated equations)
+        env[eq.target] = value
+        updated = eq.phase == "update"
+        known[eq.target + ("+" if updated else "")] = value
+        text = (f"{display_name(eq.target, updated)} = {eq.shown.format_map(shown_names)} = "
+                f"{eq.shown.format_map(shown_values)} = {number(value)}")
+        steps.append(Step(k, eq, value, text, dict(known)))
+    return steps

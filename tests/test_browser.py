@@ -160,12 +160,14 @@ def check_sliders(page, timings):
 def toggle_loss_axis(page, timings):
     """The loss axis "auto" button redraws the loss plot fitted to the curve; "fixed" goes back."""
     before = image_src(page)
+    page.evaluate("() => document.addEventListener('click', () => { window.__bpT0 = performance.now(); }, true)")
     for label in ["auto", "fixed", "auto", "fixed"]:
-        page.evaluate("() => { window.__bpT0 = performance.now(); window.__bpSrc = "
-                      "document.querySelector('.bp-dashboard img').src; }")
+        page.evaluate("() => { window.__bpSrc = document.querySelector('.bp-dashboard img').src; }")
         page.locator(".bp-dashboard .widget-toggle-button", has_text=label).first.click()
         page.wait_for_function("() => document.querySelector('.bp-dashboard img').src !== window.__bpSrc")
-        timings["axis_ms"].append(page.evaluate("() => performance.now() - window.__bpT0"))
+        # from the click event in the page until the new picture is painted
+        timings["axis_ms"].append(page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__bpT0)))"))
     assert image_src(page) != before   # the picture was replaced (waited for at every click above)
 
 
@@ -297,3 +299,127 @@ def test_exercises_in_jupyterlab(browser, lab):
         marker = "01.net_h2"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "exercise_lab.png"))
+
+
+PLAYER_CLOCK = """() => {
+  if (window.__bpStep) return;
+  window.__bpStep = {pressed: 0, latencies: []};
+  document.addEventListener('keydown', () => { window.__bpStep.pressed = performance.now(); }, true);
+  document.addEventListener('click', () => { window.__bpStep.pressed = performance.now(); }, true);
+  const img = document.querySelector('.bp-player img');
+  new MutationObserver(() => {
+    requestAnimationFrame(() => window.__bpStep.latencies.push(performance.now() - window.__bpStep.pressed));
+  }).observe(img, {attributes: true, attributeFilter: ['src']});
+}"""
+
+
+def step_text(page):
+    return page.locator(".bp-player .bp-step").inner_text()
+
+
+def walk_player(page, timings):
+    """Walk every step forward and back with the keyboard; the equation, its marks and the picture change
+    at every step. Then play, the phase selector, and predict-first with a wrong and a right value."""
+    page.evaluate(PLAYER_CLOCK)
+    handle = page.locator(".bp-player .noUi-handle").first
+    texts = [step_text(page)]
+    assert texts[0].startswith("net_h1 = w1·i1 + w2·i2 + b1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775"), texts[0]
+    for key, count in (("ArrowRight", 28), ("ArrowLeft", 28)):
+        for _ in range(count):
+            n = page.evaluate("() => window.__bpStep.latencies.length")
+            previous = texts[-1]
+            handle.press(key)
+            page.wait_for_function("n => window.__bpStep.latencies.length > n", arg=n, timeout=20_000)
+            page.wait_for_function("old => document.querySelector('.bp-player .bp-step').innerText !== old",
+                                   arg=previous, timeout=20_000)
+            timings["step_ms"].append(page.evaluate("() => window.__bpStep.latencies.at(-1)"))
+            texts.append(step_text(page))
+            assert "reads" in texts[-1] and "writes" in texts[-1]
+    forward = texts[:29]
+    assert len(set(forward)) == 29, "every step shows its own equation and marks"
+    assert texts[28].startswith("w4⁺ = w4 − η·∂E/∂w4") and texts[-1] == texts[0]
+    # next / previous buttons, timed from the click
+    for label in ["next ▶", "next ▶", "◀ previous"]:
+        n = page.evaluate("() => window.__bpStep.latencies.length")
+        page.locator(".bp-player button", has_text=label).click()
+        page.wait_for_function("n => window.__bpStep.latencies.length > n", arg=n, timeout=20_000)
+        timings["button_ms"].append(page.evaluate("() => window.__bpStep.latencies.at(-1)"))
+    assert step_text(page).startswith("out_h1 = σ(net_h1)")
+    # the phase selector jumps to the first step of a phase
+    page.locator(".bp-player .widget-toggle-button", has_text="backward").click()
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.startsWith('δ_o1')")
+    # play: the step advances by itself
+    page.locator(".bp-player .widget-play button").first.click()
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.startsWith('δ_h1')",
+                           timeout=20_000)
+    page.locator(".bp-player .widget-play button").nth(1).click()     # pause
+    # predict first: the value is hidden; a wrong value gets the hint for its mistake, the right one a tick
+    page.locator(".bp-player .widget-toggle-button", has_text="forward").click()
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.startsWith('net_h1')")
+    page.locator(".bp-player label", has_text="predict first").click()
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.includes('= ?')")
+    assert "0.3775\n" not in step_text(page) and not step_text(page).split("\n")[0].endswith("0.3775")
+    box = page.locator(".bp-player input[type='text']")
+    box.fill("0.0275")
+    box.press("Enter")
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-feedback').innerText.includes('bias')")
+    box.fill("0.3775")
+    box.press("Enter")
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-feedback').innerText.includes('Right')")
+    assert "you predicted 0 of 29 (tried 1)" in page.locator(".bp-player .bp-tally").inner_text()
+
+
+def test_player_in_jupyterlab(browser, lab):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(f"{lab}/lab/tree/notebooks/03_numeric_backprop.ipynb")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+                           " === 'idle'")
+    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
+    page.wait_for_function(
+        "() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;"
+        " const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'));"
+        " return k.status === 'idle' && !busy; }", timeout=120_000)
+    page.evaluate("""async () => { const nb = window.jupyterapp.shell.currentWidget.content;
+        for (let i = 0; i < nb.widgets.length; i++) {
+          if (nb.widgets[i].model.sharedModel.getSource().includes('StepPlayer(net')) {
+            await nb.scrollToItem(i, 'start'); return; } } }""")
+    page.wait_for_selector(".bp-player .bp-step")
+    assert "Error displaying widget" not in page.content()
+    timings = {"step_ms": [], "button_ms": []}
+    try:
+        walk_player(page, timings)
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "failure_player_lab.png"))
+        raise
+    page.locator(".bp-player").screenshot(path=str(ARTIFACTS / "player_lab.png"))
+    record("player_jupyterlab", timings)
+
+
+@pytest.fixture
+def voila_player(tmp_path):
+    proc, base = start_server(["voila", "notebooks/player.ipynb", "--Voila.ip=127.0.0.1", "--theme=light"],
+                              tmp_path, "/")
+    yield base
+    stop(proc)
+
+
+def test_player_in_voila(browser, voila_player):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.set_default_timeout(90_000)
+    page.goto(voila_player)
+    page.wait_for_selector(".bp-player .bp-step")
+    page.wait_for_function("() => document.querySelector('.bp-player img').src.startsWith('blob:')")
+    assert "Error displaying widget" not in page.content()
+    body = page.inner_text("body")
+    assert "StepPlayer(" not in body and "import bplib" not in body, "no code shown"
+    timings = {"step_ms": [], "button_ms": []}
+    walk_player(page, timings)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "player_voila.png"))
+    record("player_voila", timings)

@@ -144,10 +144,12 @@ def test_unrolled_source_is_the_notebook_equations():
     src = bplib.unrolled.source(net)
     for line in ["net_h1 = w1 * i1 + w2 * i2 + b1",
                  "net_o2 = w7 * out_h1 + w8 * out_h2 + b2",
-                 "delta_o1 = err_o1 * out_o1 * (1 - out_o1)",
+                 "delta_o1 = (out_o1 - t1) * out_o1 * (1 - out_o1)",
                  "delta_h1 = (delta_o1 * w5 + delta_o2 * w7) * out_h1 * (1 - out_h1)",
-                 "w5 = w5 - eta * delta_o1 * out_h1",
-                 "w1 = w1 - eta * delta_h1 * i1"]:
+                 "dE_dw5 = delta_o1 * out_h1",
+                 "w5 = w5 - eta * dE_dw5",
+                 "dE_dw1 = delta_h1 * i1",
+                 "w1 = w1 - eta * dE_dw1"]:
         assert line in src
     # simultaneous: the hidden deltas come before any weight changes; sequential: after w5 … w8 change
     assert src.index("delta_h1 =") < src.index("w5 = w5")

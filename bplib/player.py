@@ -1,0 +1,370 @@
+"""The step-through player: one training step, one equation at a time, on the network diagram.
+
+    from bplib.player import StepPlayer
+    StepPlayer(*bplib.mazur())               # last line of a cell: shows it
+
+The equations and their numbers come from ``bplib.unrolled.walk`` (the same equations ``train``
+runs), so the player has no copy of the math. The diagram marks what the current equation
+reads (blue) and what it writes (orange), and keeps every value computed so far written on
+it: net and out on the neurons in the forward pass, δ on the neurons and ∂E/∂w on the edges
+in the backward pass, the new weights after the update.
+
+Speed: every frame is drawn once and kept (the correct walk up front, about 1.5 s; the
+sequential walk and the predict-first frames on first use), so a step change sends a stored
+picture. Controls: ◀ / ▶ and a slider over all steps (arrow keys work on it), ▶ play, a phase
+selector, "predict first" (type the value before it is shown; the same kind of mistake hints
+as the exercises, and a tally), and "sequential update" (the sources' slip; the player points
+at the first step whose value differs from the correct, simultaneous update).
+
+``StepDiagram`` draws one step on any matplotlib axes; notebooks use it for still key frames.
+"""
+
+import io
+import time
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle
+from PIL import Image
+
+from .exercises import agrees
+from .plots import BACKWARD, BIAS, MUTED, NEURON, NetworkDiagram
+from .unrolled import PHASES, display_name, number, walk
+
+READ, WRITE = "#1f5fbf", "#d35400"
+DIGITS = 4          # a prediction is right when it agrees with the value to 4 significant digits
+
+
+def _short(value):
+    return f"{value:.4g}".replace("-", "−")
+
+
+class StepDiagram:
+    """The network with the values known at one step of the walk, and that step's reads and writes."""
+
+    def __init__(self, ax, net, t, font_size=10):
+        self.net, self.t = net, [float(v) for v in np.ravel(t)]
+        self.d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.7)
+        self.d.mute()
+        d = self.d
+        self.labels = {n: d.label_neuron(n, " ") for n in d.positions}
+        ex = max(x for x, _ in d.positions.values()) + 1.9
+        self.E_circle = ax.add_patch(Circle((ex, 0), d.radius * 1.4, fc="#fdecea", ec=BACKWARD, lw=1.2, zorder=2))
+        ax.text(ex, 0, "E", ha="center", va="center", fontsize=font_size + 3, fontweight="bold", zorder=3)
+        self.E_label = ax.text(ex, -d.radius * 1.4 - 0.12, " ", ha="center", va="top", fontsize=font_size,
+                               color=BACKWARD)
+        self.target_labels = {}
+        for j, o in enumerate(d.names[-1]):
+            x0, y0 = d.positions[o]
+            ax.plot([x0 + d.radius, ex - d.radius * 1.4], [y0, 0], color=MUTED, lw=1, ls=":", zorder=0)
+            self.target_labels[f"t{j + 1}"] = ax.text(x0 + d.radius + 0.15, y0 - 0.3 * np.sign(y0 or 1),
+                                                      f"t{j + 1} = {self.t[j]:g}", fontsize=font_size,
+                                                      color="#555555", ha="left", va="center")
+        ax.set_xlim(ax.get_xlim()[0], ex + 0.8)
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(lo - 0.75, hi + 0.55)
+        self.elements = {}          # name -> artists to colour when read or written
+        for n, circle in d.circles.items():
+            self.elements[n] = [circle]
+        for w, line in d.edge_lines.items():
+            self.elements[w] = [line]
+        for b, circle in d.bias_circles.items():
+            self.elements[b] = [circle]
+
+    def _element(self, name):
+        """The diagram element a variable belongs to: its neuron, weight, bias, target or E."""
+        for prefix in ("net_", "out_", "delta_"):
+            if name.startswith(prefix):
+                return name[len(prefix):]
+        if name.startswith("dE_d"):
+            name = name[4:]
+        name = name.rstrip("+")
+        if name.startswith("b") and "_" in name:          # per-neuron bias b1_2 -> the layer's node b1
+            name = name.split("_")[0]
+        return name
+
+    def show(self, step, reveal=True):
+        """Draw the values known after ``step`` (before it, when not ``reveal``) and mark its reads/writes."""
+        known = step.known if reveal else {k: v for k, v in step.known.items() if k != step.writes}
+        if not reveal and step.phase == "update":
+            known = {k: v for k, v in known.items() if k != step.writes}
+        d = self.d
+        for n, label in self.labels.items():
+            lines = []
+            if n in d.names[0]:
+                lines.append(f"{n} = {_short(known[n])}")
+            for key, tag in (("net_", "net"), ("out_", "out"), ("delta_", "δ")):
+                if key + n in known:
+                    lines.append(f"{tag} = {_short(known[key + n])}")
+            label.set_text("\n".join(lines) or " ")
+            label.set_visible(bool(lines))
+        for w in d.edge_names:
+            if w + "+" in known:
+                text, colour = f"{w}⁺ = {_short(known[w + '+'])}", WRITE
+            elif "dE_d" + w in known:
+                text, colour = f"∂E/∂{w} = {_short(known['dE_d' + w])}", BACKWARD
+            else:
+                text, colour = f"{w} = {_short(known[w])}", "#333333"
+            (_, y0), (_, y1) = d.edge_ends[w]
+            d.label_edge(w, text, color=colour, at=0.5 if np.isclose(y0, y1) else None)
+        self.E_label.set_text(f"E = {_short(known['E'])}" if "E" in known else " ")
+        # reads in blue, writes in orange; everything else back to rest
+        for circle in d.circles.values():
+            circle.set_facecolor(NEURON)
+            circle.set_linewidth(1.2)
+            circle.set_edgecolor("#333333")
+        for circle in d.bias_circles.values():
+            circle.set_facecolor(BIAS)
+        for line in d.edges:
+            line.set_color(MUTED)
+            line.set_linewidth(1.0)
+        self.E_circle.set_facecolor("#fdecea")
+        for label in self.target_labels.values():
+            label.set_color("#555555")
+            label.set_fontweight("normal")
+        marked = {"reads": [], "writes": []}
+        for role, names, colour in (("reads", step.reads, READ), ("writes", [step.writes], WRITE)):
+            for name in names:
+                element = self._element(name)
+                if element == "E":
+                    self.E_circle.set_facecolor(colour)
+                elif element in self.target_labels:
+                    self.target_labels[element].set_color(colour)
+                    self.target_labels[element].set_fontweight("bold")
+                elif element in d.edge_lines:
+                    d.edge_lines[element].set_color(colour)
+                    d.edge_lines[element].set_linewidth(3.5)
+                elif element in d.circles:
+                    d.circles[element].set_facecolor("#d6e4f7" if colour == READ else "#fbe0cc")
+                    d.circles[element].set_edgecolor(colour)
+                    d.circles[element].set_linewidth(3)
+                elif element in d.bias_circles:
+                    d.bias_circles[element].set_facecolor("#d6e4f7" if colour == READ else "#fbe0cc")
+                else:
+                    continue                       # η: no element
+                marked[role].append(element)
+        return marked
+
+
+def mistakes(step):
+    """Typical wrong predictions for a step, as (value, hint), from the values known before it."""
+    k, eq, v = step.known, step.equation, step.value
+    name = eq.target
+    found = []
+    if name.startswith("net_"):
+        bias = next(r for r in eq.reads if r.startswith("b"))
+        found.append((v - k[bias], f"You left out the bias {bias}."))
+        found.append((1 / (1 + np.exp(-v)), "That is out = σ(net); this step asks for net, before σ."))
+    elif name.startswith("out_"):
+        found.append((k[eq.reads[0]], "That is net; out = σ(net)."))
+    elif name == "E":
+        found.append((2 * v, "You forgot the ½."))
+    elif name.startswith("delta_"):
+        neuron = name[6:]
+        out = k[f"out_{neuron}"]
+        slope = out * (1 - out)
+        if slope:
+            found.append((v / slope, "You left out σ′ = out(1 − out) of this neuron: δ = ∂E/∂net, not ∂E/∂out."))
+    elif eq.phase == "update":
+        old, grad, eta = k[name], k["dE_d" + name], k["eta"]
+        found += [(old + eta * grad, "Sign: the update goes against the gradient, w − η·∂E/∂w."),
+                  (old - grad, "You left out η."),
+                  (eta * grad, "That is the step η·∂E/∂w; subtract it from the old value.")]
+    if v:
+        found.append((-v, "Sign: check the order of (out − t) and the minus of the update."))
+    return found
+
+
+def judge(step, answer):
+    """(ok, message) for a predicted value: right to 4 significant digits, a named mistake, or a hint."""
+    try:
+        value = float(answer.replace("−", "-").replace(",", ".")) if isinstance(answer, str) else float(answer)
+    except (TypeError, ValueError):
+        return None, f"✘ Type a number (for example with a decimal point), not {str(answer)[:30]!r}."
+    if not np.isfinite(value):
+        return None, "✘ Type a finite number."
+    if agrees(value, step.value, DIGITS):
+        return True, f"✔ Right: {display_name(step.equation.target, step.phase == 'update')} = {number(step.value)}"
+    for wrong, hint in mistakes(step):
+        if agrees(value, wrong, DIGITS - 1):
+            return False, f"✘ Not quite. {hint}"
+    if step.value and abs(value - step.value) <= 1e-2 * abs(step.value):
+        return False, f"✘ Close, but not to {DIGITS} significant digits: keep full precision until the end."
+    return False, "✘ Not quite. Read the equation again: which values does it use (marked blue on the diagram)?"
+
+
+def first_difference(simultaneous, sequential):
+    """The index (in the sequential walk) of the first step whose value differs from the value the same
+    quantity has in the simultaneous walk: where the slip first shows."""
+    correct = {s.writes: s.value for s in simultaneous}
+    for s in sequential:
+        if not np.isclose(s.value, correct[s.writes], rtol=1e-12, atol=0):
+            return s.index
+    return None
+
+
+def steps_table(steps):
+    """The whole walk as text, one line per step with its phase: the static fallback of the player."""
+    width = len(str(len(steps)))
+    return "\n".join(f"{s.index + 1:>{width}}  {s.phase:<8}  {s.text}" for s in steps)
+
+
+class StepPlayer:
+    """Walk one training step of ``net`` on (x, t) equation by equation, on the diagram."""
+
+    def __init__(self, net, x, t, eta=0.5, learn_biases=False, width_px=980, font_size=11, interval_ms=1500,
+                 aspect=0.5):
+        import ipywidgets as widgets
+
+        self.walks = {order: walk(net, x, t, eta, learn_biases, order) for order in ("simultaneous", "sequential")}
+        self.difference = first_difference(self.walks["simultaneous"], self.walks["sequential"])
+        self.timings = []
+        n = len(self.walks["simultaneous"])
+        self.revealed, self.first_try = set(), {}
+        layout = widgets.Layout
+        self.play = widgets.Play(value=0, min=0, max=n - 1, interval=interval_ms, description="play")
+        self.slider = widgets.IntSlider(value=0, min=0, max=n - 1, description="step", readout=False,
+                                        continuous_update=True, layout=layout(width="420px"))
+        widgets.jslink((self.play, "value"), (self.slider, "value"))
+        self.position = widgets.HTML()
+        self.previous = widgets.Button(description="◀ previous", layout=layout(width="auto"))
+        self.next = widgets.Button(description="next ▶", layout=layout(width="auto"))
+        self.phase = widgets.ToggleButtons(options=PHASES, value="forward", description="phase",
+                                           style={"description_width": "initial", "button_width": "auto"})
+        self.sequential = widgets.Checkbox(value=False, description="sequential update (the slip)", indent=False)
+        self.predict = widgets.Checkbox(value=False, description="predict first", indent=False)
+        self.answer = widgets.Text(placeholder="your value, then Enter", continuous_update=False,
+                                   layout=layout(width="200px"))
+        self.check_button = widgets.Button(description="check", layout=layout(width="auto"))
+        self.reveal_button = widgets.Button(description="show it", layout=layout(width="auto"))
+        self.feedback = widgets.HTML()
+        self.tally = widgets.HTML()
+        self.equation = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=layout(width=f"{width_px}px"))
+        self.predict_box = widgets.HBox([self.answer, self.check_button, self.reveal_button, self.feedback])
+        self.widget = widgets.VBox([
+            widgets.HBox([self.play, self.previous, self.slider, self.next, self.position]),
+            widgets.HBox([self.phase, self.sequential, self.predict]),
+            self.equation, self.predict_box, self.tally, self.image])
+        self.widget.add_class("bp-player")
+        self.equation.add_class("bp-step")
+        self.feedback.add_class("bp-feedback")
+        self.tally.add_class("bp-tally")
+
+        dpi = 100
+        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * aspect), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(self.figure)
+        ax = self.figure.subplots()
+        self.diagram = StepDiagram(ax, net, t, font_size=font_size)
+        self.figure.canvas.draw()
+        self.figure.set_layout_engine("none")
+        self.frames = {}            # (sequential, step, hidden) -> (marks, PNG)
+        for step in self.walks["simultaneous"]:       # the walk everyone takes first: drawn up front
+            self._frame(step, False)
+
+        self.slider.observe(lambda c: self.redraw(), names="value")
+        self.sequential.observe(lambda c: self._reset_predictions(), names="value")
+        self.predict.observe(lambda c: self._reset_predictions(), names="value")
+        self.phase.observe(self._on_phase, names="value")
+        self.previous.on_click(lambda b: self._move(-1))
+        self.next.on_click(lambda b: self._move(+1))
+        self.check_button.on_click(lambda b: self.check(self.answer.value))
+        self.answer.observe(lambda c: self.check(c["new"]) if c["new"] else None, names="value")
+        self.reveal_button.on_click(lambda b: self.reveal())
+        self.redraw()
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+    @property
+    def steps(self):
+        return self.walks["sequential" if self.sequential.value else "simultaneous"]
+
+    def _move(self, delta):
+        self.slider.value = int(np.clip(self.slider.value + delta, 0, self.slider.max))
+
+    def _on_phase(self, change):
+        if self.steps[self.slider.value].phase != change["new"]:
+            self.slider.value = next(s.index for s in self.steps if s.phase == change["new"])
+
+    def _reset_predictions(self):
+        self.revealed, self.first_try = set(), {}
+        self.feedback.value = ""
+        self.redraw()
+
+    # --- predict first --------------------------------------------------------------------------------
+    def check(self, answer):
+        """Judge a predicted value for the current step (predict-first mode)."""
+        k = self.slider.value
+        if not self.predict.value or k in self.revealed:
+            return
+        ok, message = judge(self.steps[k], answer)
+        if ok is not None:
+            self.first_try.setdefault(k, ok)
+        self.feedback.value = f"<span style='color:{'#1e7d32' if ok else '#b03a2e'}'>{message}</span>"
+        if ok:
+            self.revealed.add(k)
+            self.redraw(keep_feedback=True)
+
+    def reveal(self):
+        """Show the current step's value without a (right) prediction."""
+        k = self.slider.value
+        self.first_try.setdefault(k, False)
+        self.revealed.add(k)
+        self.redraw()
+
+    # --- drawing ---------------------------------------------------------------------------------------
+    def redraw(self, keep_feedback=False):
+        start = time.perf_counter()
+        k = self.slider.value
+        step = self.steps[k]
+        hidden = self.predict.value and k not in self.revealed
+        if not keep_feedback:
+            self.feedback.value = ""
+            self.answer.value = ""
+        if self.phase.value != step.phase:
+            self.phase.value = step.phase
+        marked, png = self._frame(step, hidden)
+        text = step.text if not hidden else step.text[: step.text.rfind("=")] + "= <b>?</b>"
+        note = ""
+        if self.sequential.value and self.difference is not None:
+            correct = next(s.value for s in self.walks["simultaneous"] if s.writes == step.writes)
+            if k == self.difference:
+                note = (f"<div class='bp-slip' style='color:#b03a2e'>⚠ Here the sequential update first differs "
+                        f"from the correct one: it reads weights already updated above (the simultaneous update "
+                        f"gives {number(correct)}).</div>")
+            elif k < self.difference:
+                note = (f"<div style='color:#8a6d00'>The first difference from the correct order comes at step "
+                        f"{self.difference + 1}.</div>")
+        self.equation.value = (
+            f"<div style='font-size:1.25em; font-family: var(--jp-code-font-family, monospace)'>{text}</div>"
+            f"<div class='bp-marks' style='color:#555'>phase: <b>{step.phase}</b> · reads "
+            f"<span style='color:{READ}'>{', '.join(marked['reads']) or '–'}</span> · writes "
+            f"<span style='color:{WRITE}'>{', '.join(marked['writes']) or '–'}</span></div>{note}")
+        self.position.value = f"step <b>{k + 1}</b> of {len(self.steps)}"
+        self.predict_box.layout.display = "flex" if self.predict.value else "none"
+        self.tally.layout.display = "block" if self.predict.value else "none"
+        right = sum(self.first_try.values())
+        done = " — done!" if len(self.first_try) == len(self.steps) else ""
+        self.tally.value = (f"<span class='bp-tally-text'>you predicted {right} of {len(self.steps)}"
+                            f" (tried {len(self.first_try)}){done}</span>")
+        self.image.value = png
+        self.timings.append(time.perf_counter() - start)
+
+    def _frame(self, step, hidden):
+        """The marks and the PNG of a step, drawn once and kept (a step change then only sends a picture)."""
+        key = (self.sequential.value, step.index, hidden)
+        if key not in self.frames:
+            marked = self.diagram.show(step, reveal=not hidden)
+            self.frames[key] = (marked, self._png())
+        return self.frames[key]
+
+    def _png(self):
+        self.figure.canvas.draw()
+        canvas = self.figure.canvas
+        buffer = io.BytesIO()
+        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        rgba.convert("RGB").save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()

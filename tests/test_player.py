@@ -1,0 +1,133 @@
+"""The step-through player: its equations are bplib's (same numbers to 1e-12, both update orders, several
+shapes), it marks what each step reads and writes, and predict-first judges like the exercises."""
+
+import numpy as np
+import pytest
+
+import bplib
+from bplib.player import StepPlayer, first_difference, judge, steps_table
+from bplib.unrolled import PHASES, walk
+
+SHAPES = [([2, 3, 2], [0.3, -0.2], [0.1, 0.9]), ([3, 2, 1], [0.2, 0.4, -0.1], [0.7]),
+          ([2, 2, 2, 1], [0.5, 0.1], [0.2])]
+
+
+def check_against_bplib(net, x, t, eta, update, learn_biases=False):
+    steps = walk(net, x, t, eta, learn_biases=learn_biases, update=update)
+    known = steps[-1].known
+    trace = net.forward(x)
+    names = bplib.plots.neuron_names(net.sizes)
+    for l, layer in enumerate(names[1:]):
+        for j, n in enumerate(layer):
+            assert known[f"net_{n}"] == pytest.approx(trace.z[l][j], abs=1e-12)
+            assert known[f"out_{n}"] == pytest.approx(trace.a[l][j], abs=1e-12)
+    assert known["E"] == pytest.approx(net.loss(x, t), abs=1e-12)
+    after = bplib.train(net, x, t, eta=eta, steps=1, update=update, learn_biases=learn_biases).named(1)
+    for name, value in after.items():
+        if name.startswith("w") or learn_biases:
+            assert known[name + "+"] == pytest.approx(value, abs=1e-12), name
+    if update == "simultaneous":   # the gradients at the starting point are backprop's
+        g = net.gradients(x, t)
+        for name, value in g.named().items():
+            if name.startswith("w") or learn_biases:
+                assert known["dE_d" + name] == pytest.approx(value, abs=1e-12)
+        for l, layer in enumerate(names[1:]):
+            for j, n in enumerate(layer):
+                assert known[f"delta_{n}"] == pytest.approx(g.deltas[l][j], abs=1e-12)
+    return steps
+
+
+@pytest.mark.parametrize("update", ["simultaneous", "sequential"])
+def test_the_example_step_by_step(update):
+    net, x, t = bplib.mazur()
+    steps = check_against_bplib(net, x, t, 0.5, update)
+    assert len(steps) == 29
+    assert steps[0].text == "net_h1 = w1·i1 + w2·i2 + b1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775"
+    assert steps[1].text == "out_h1 = σ(net_h1) = σ(0.3775) = 0.593269992"
+    phases = [s.phase for s in steps]
+    if update == "simultaneous":   # the order of the algorithm: forward, loss, backward, update
+        assert phases == sorted(phases, key=PHASES.index)
+        assert steps[-1].text == "w4⁺ = w4 − η·∂E/∂w4 = 0.3 − 0.5·0.000995425471 = 0.299502287"
+    else:                          # the sequential update interleaves: w5…w8 change before δ_h1
+        assert phases.index("update") < [s.writes for s in steps].index("delta_h1")
+
+
+@pytest.mark.parametrize("sizes, x, t", SHAPES, ids=["2-3-2", "3-2-1", "2-2-2-1"])
+@pytest.mark.parametrize("update", ["simultaneous", "sequential"])
+def test_other_shapes(sizes, x, t, update):
+    net = bplib.Network(sizes, seed=7, biases=[0.1] * (len(sizes) - 1))
+    check_against_bplib(net, np.array(x), np.array(t), 0.7, update, learn_biases=True)
+
+
+def test_the_slip_first_shows_at_delta_h1():
+    net, x, t = bplib.mazur()
+    sim, seq = walk(net, x, t), walk(net, x, t, update="sequential")
+    k = first_difference(sim, seq)
+    assert seq[k].writes == "delta_h1"
+    assert "0.35891648" in seq[k].text, "δ_h1 reads the already-updated w5"
+
+
+def test_static_table_has_every_step_with_its_phase():
+    net, x, t = bplib.mazur()
+    lines = steps_table(walk(net, x, t)).splitlines()
+    assert len(lines) == 29 and lines[8].split()[1] == "loss" and "w1⁺" in lines[25]
+
+
+def test_player_steps_and_marks():
+    player = StepPlayer(*bplib.mazur())
+    seen = set()
+    for k in list(range(29)) + list(range(28, -1, -1)):
+        before = (player.equation.value, player.image.value)
+        player.slider.value = k
+        if k:
+            assert (player.equation.value, player.image.value) != before or k == 28
+        seen.add(player.equation.value)
+        assert f"step <b>{k + 1}</b> of 29" in player.position.value
+        assert player.phase.value == player.steps[k].phase
+    assert len(seen) == 29, "every step shows its own equation"
+    player.slider.value = 4
+    assert "reads <span style='color:#1f5fbf'>w5, h1, w6, h2, b2</span>" in player.equation.value
+    assert "writes <span style='color:#d35400'>o1</span>" in player.equation.value
+    player.next.click()
+    assert player.slider.value == 5
+    player.previous.click()
+    player.previous.click()
+    assert player.slider.value == 3
+    player.phase.value = "update"
+    assert player.steps[player.slider.value].phase == "update" and player.slider.value == 21
+    assert np.median(player.timings) < 0.2
+
+
+def test_predict_first():
+    player = StepPlayer(*bplib.mazur())
+    player.predict.value = True
+    player.slider.value = 0
+    assert "= <b>?</b>" in player.equation.value and "0.3775" not in player.equation.value
+    player.check("0.0275")
+    assert "left out the bias b1" in player.feedback.value
+    player.check("0.3775")
+    assert "✔ Right" in player.feedback.value and "= 0.3775" in player.equation.value
+    player.slider.value = 1
+    player.answer.value = "0.593270"              # typed and Enter
+    assert "✔ Right" in player.feedback.value
+    player.slider.value = 9                       # δ_o1
+    player.check("0.741365")
+    assert "σ′" in player.feedback.value
+    player.reveal()
+    assert "you predicted 1 of 29 (tried 3)" in player.tally.value
+
+
+def test_judge_reads_any_input():
+    step = walk(*bplib.mazur())[0]
+    for answer in ["abc", None, "", "nan", [1, 2]]:
+        ok, message = judge(step, answer)
+        assert ok is None and message.startswith("✘")
+    assert judge(step, "0,3775")[0] and judge(step, 0.37751)[0]
+    assert "Sign" in judge(step, -0.3775)[1]
+
+
+def test_sequential_switch_points_at_the_first_difference():
+    player = StepPlayer(*bplib.mazur())
+    player.sequential.value = True
+    player.slider.value = player.difference
+    assert "first differs" in player.equation.value and "0.00877135469" in player.equation.value
