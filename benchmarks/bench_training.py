@@ -103,6 +103,38 @@ def dashboard_callbacks():
           f"  90th percentile {1000 * eta[int(0.9 * len(eta))]:6.1f} ms")
 
 
+def loss_axis_and_player():
+    from bplib.dashboard import TrainingDashboard
+    from bplib.player import StepPlayer
+    dash = TrainingDashboard(*bplib.mazur())
+    dash.axis_buttons.value = "auto"
+    dash.timings.clear()
+    for eta in (0.5, 5.0, 50.0, 200.0, 0.01) * 2:
+        dash.eta_slider.value = eta
+    auto = sorted(dash.timings)
+    start = time.perf_counter()
+    player = StepPlayer(*bplib.mazur())
+    build = time.perf_counter() - start
+    player.timings.clear()
+    for k in list(range(29)) * 2:
+        player.slider.value = k
+    cached = sorted(player.timings)
+    player.sequential.value = True
+    player.timings.clear()
+    for k in range(29):
+        player.slider.value = k          # first visit: each frame drawn once
+    first = sorted(player.timings)
+    print("Loss axis 'auto' (loss axes redrawn alone)")
+    print(f"  η slider callback           median {1000 * auto[len(auto) // 2]:6.1f} ms,"
+          f"  max {1000 * auto[-1]:6.1f} ms")
+    print("Step-through player (Python side)")
+    print(f"  build (draws the 29 frames of the correct walk)  {build:6.3f} s")
+    print(f"  step change, frame kept     median {1000 * cached[len(cached) // 2]:6.2f} ms")
+    print(f"  step change, first visit    median {1000 * first[len(first) // 2]:6.1f} ms (sequential walk)")
+    print("In the browser (key press or click -> new picture painted): see test-artifacts/browser_timings.json")
+
+
 if __name__ == "__main__":
     main()
     dashboard_callbacks()
+    loss_axis_and_player()

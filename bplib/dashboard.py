@@ -24,6 +24,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import LogLocator
 from PIL import Image
 
 from .plots import NetworkDiagram
@@ -108,7 +109,8 @@ class TrainingDashboard:
         ax_loss.set(xlim=(0, self.steps), ylim=LOSS_RANGE)
         self.loss_marker, = ax_loss.semilogy([0], [1], "o", color="#d35400", ms=7)
         ax_loss.set(xlabel="iteration", ylabel="E (log scale)", title="Loss E = ½Σ(t − o)²")
-        ax_loss.grid(alpha=0.3, which="both")
+        ax_loss.grid(alpha=0.3, which="major")
+        ax_loss.yaxis.set_minor_locator(LogLocator(subs=(2.0, 5.0)))   # few minor ticks: a fast "auto" redraw
         self.out_lines = [ax_out.plot(it, np.zeros_like(it, dtype=float), lw=1.5, label=f"out_o{k + 1}")[0]
                           for k in range(self.t.shape[-1])]
         for k, target in enumerate(self.t):
@@ -134,6 +136,13 @@ class TrainingDashboard:
             artist.set_animated(True)
         self.ax_loss = ax_loss
         self.figure.canvas.draw()
+        # freeze where the title and the axis labels of the loss plot sit, so that an "auto" redraw does
+        # not measure every tick label again to place them (most of its cost)
+        ax_loss.title.set_y(ax_loss.title.get_position()[1])
+        for axis in (ax_loss.xaxis, ax_loss.yaxis):
+            on_screen = axis.label.get_transform().transform(axis.label.get_position())
+            axis.set_label_coords(*ax_loss.transAxes.inverted().transform(on_screen))
+        ax_loss._autotitlepos = False
         # the region of the loss axes with its labels (in figure pixels), blanked before an "auto" redraw
         box = ax_loss.get_tightbbox(self.figure.canvas.get_renderer())
         self.loss_region = (box.x0 - 2, box.y0 - 2, box.width + 4, box.height + 4)

@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -120,6 +121,8 @@ def verdict(exercise_id, answer):
     if answer is None or answer is ...:
         return None, "Not answered yet: replace None with your answer and run this cell again."
     ex.reference()
+    if isinstance(answer, str) or ex.kind == "expression":
+        _sympy_names()          # SymPy's first import (about a second) is not the answer's to pay for
     try:
         with time_limit(TIME_LIMIT):
             ok, message = _judge(ex, answer, _attempts.get(exercise_id, 0))
@@ -295,7 +298,10 @@ def parse(text, names):
                          "Write it as Python, for example: 1 - tanh(z)**2") from None
 
 
+@cache
 def _sympy_names():
+    """SymPy's namespace, as parse_expr's default namespace holds it (imported once)."""
+    import sympy.parsing.sympy_parser  # noqa: F401
     names = {}
     exec("from sympy import *", names)  # what parse_expr's default namespace holds
     return names
