@@ -48,8 +48,8 @@ class Mistake:
 class Exercise:
     """One exercise.
 
-    kind      "number" (a float or whole number), "expression" (SymPy or a string) or
-              "choice" (one of ``choices``, as a string)
+    kind      "number" (a float or whole number), "expression" (SymPy or a string),
+              "choice" (one of ``choices``, as a string) or "function" (a Python function, run on ``probes``)
     expected  () -> the right answer (computed from bplib, never typed in)
     nudge     the first wrong answer's hint: where to look, not the formula
     hint      the hint for later wrong answers: more specific, still not the answer
@@ -68,6 +68,7 @@ class Exercise:
     symbols: tuple = ()
     aliases: dict = field(default_factory=dict)
     choices: tuple = ()
+    probes: object = None          # functions: () -> list of (description, argument tuple)
     _reference: object = field(default=None, init=False, repr=False)
 
     def reference(self):
@@ -78,6 +79,10 @@ class Exercise:
                 points = _points(self.symbols)
                 self._reference = (_values(self.expected(), self.symbols, points),
                                    [_values(m.value(), self.symbols, points) for m in self.mistakes])
+            elif self.kind == "function":
+                probes = self.probes()
+                self._reference = ([_run_probe(self.expected(), args) for _, args in probes],
+                                   [[_run_probe(m.value(), args) for _, args in probes] for m in self.mistakes])
             elif self.kind == "number":
                 self._reference = (float(self.expected()), [float(m.value()) for m in self.mistakes])
             else:
@@ -90,6 +95,8 @@ class Exercise:
             return "an exact whole number" if self.digits == 0 else f"{self.digits} significant digits"
         if self.kind == "expression":
             return "a SymPy expression or a string"
+        if self.kind == "function":
+            return "a Python function (run on several networks)"
         return "one of " + ", ".join(f'"{c}"' for c in self.choices)
 
 
@@ -152,7 +159,47 @@ def _judge(ex, answer, attempts):
         return _judge_number(ex, as_number(answer), attempts)
     if ex.kind == "expression":
         return _judge_expression(ex, answer, attempts)
+    if ex.kind == "function":
+        return _judge_function(ex, answer, attempts)
     return _judge_choice(ex, answer, attempts)
+
+
+def _run_probe(function, args):
+    """The function's result on one probe as a float array, or the exception it raised."""
+    try:
+        return np.asarray(function(*[a.copy() if isinstance(a, np.ndarray) else a for a in args]), dtype=float)
+    except TimeoutError:
+        raise                     # the check's own time limit, not the learner's error
+    except Exception as err:  # noqa: BLE001 (a learner's function may fail in any way; we report it)
+        return err
+
+
+def _same_result(a, b):
+    if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)):
+        return False
+    a, b = np.squeeze(a), np.squeeze(b)        # a number given as a 1-element array is the same number
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-9, atol=1e-12))
+
+
+def _judge_function(ex, answer, attempts):
+    if not callable(answer):
+        raise Unreadable(f"Give the function itself (its name, without parentheses); got {_describe(answer)}.")
+    expected, wrong = ex.reference()
+    probes = ex.probes()
+    given = [_run_probe(answer, args) for _, args in probes]
+    if all(_same_result(g, e) for g, e in zip(given, expected)):
+        return True, "✔ Correct! It gives the right result on every network it was tried on."
+    for mistake, mistaken in zip(ex.mistakes, wrong):
+        if all(_same_result(g, m) or (isinstance(g, Exception) and isinstance(m, Exception)
+                                      and type(g) is type(m)) for g, m in zip(given, mistaken)):
+            return False, f"✘ Not quite. {mistake.hint}"
+    for (where, _), g, e in zip(probes, given, expected):
+        if isinstance(g, Exception):
+            return False, (f"✘ On {where} your function raised {type(g).__name__}: {str(g)[:120]}. "
+                           f"{ex.nudge if attempts == 0 else ex.hint}")
+        if not _same_result(g, e):
+            return False, f"✘ Not right on {where}. {ex.nudge if attempts == 0 else ex.hint}"
+    return False, f"✘ Not quite. {ex.hint}"
 
 
 def agrees(a, b, digits):

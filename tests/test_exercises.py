@@ -31,6 +31,10 @@ def right_forms(ex_id):
         exact = float(value)
         return [exact, repr(exact), [exact], np.array([exact]), np.float64(exact), sp.Float(exact),
                 f"  {exact!r}  ", int(exact) if ex.digits == 0 else exact]
+    if ex.kind == "function":
+        def as_def(*args):
+            return np.asarray(value(*args)).tolist()          # a list instead of an array is fine too
+        return [value, as_def]
     plain = value.xreplace({s: sp.Symbol(s.name) for s in value.free_symbols})   # no assumptions
     return [value, plain, str(plain), str(value)]
 
@@ -40,7 +44,7 @@ def test_right_answer_in_every_form(ex_id):
     for form in right_forms(ex_id):
         ok, message = verdict(ex_id, form)
         assert ok, f"{ex_id}: {form!r} rejected: {message}"
-        assert message == "✔ Correct!"
+        assert message.startswith("✔ Correct!")
 
 
 @pytest.mark.parametrize("ex_id", NUMBER_IDS)
@@ -85,13 +89,16 @@ def test_first_wrong_answer_nudges_later_ones_hint_more(ex_id):
     ex = EXERCISES[ex_id]
     if ex.kind == "number":
         wrong = 12345 if ex.digits == 0 else 12345.678
+    elif ex.kind == "function":
+        def wrong(*args):
+            return 12345.0
     else:
         wrong = "12345*t1" if "t1" in ex.symbols else 12345
     exercises._attempts.pop(ex_id, None)
     first, second = verdict(ex_id, wrong)[1], verdict(ex_id, wrong)[1]
-    assert ex.nudge in first or ex.kind != "number"
+    assert ex.nudge in first or ex.kind == "expression"
     assert ex.hint in second
-    assert first != second or ex.kind != "number"
+    assert first != second or ex.kind == "expression"
 
 
 @pytest.mark.parametrize("ex_id", IDS)
@@ -143,3 +150,19 @@ def test_precision_rule():
     assert agrees(-1.45e-10, -1.4459e-10, 3) and not agrees(-1.43e-10, -1.4459e-10, 3)
     assert agrees(1088, 1088, 0) and not agrees(1089, 1088, 0)
     assert agrees(0.0, 0.0, 6) and agrees(1e-7, 0.0, 6)
+
+
+def test_a_function_that_never_returns_is_stopped():
+    def forever(W2, delta2, h):
+        while True:
+            pass
+    start = time.perf_counter()
+    ok, message = verdict("09.hidden_delta", forever)
+    assert ok is None and "took more than" in message and time.perf_counter() - start < 1.0
+
+
+def test_a_function_that_fails_on_another_shape_is_told_where():
+    def square_only(W2, delta2, h):
+        return (W2.T @ delta2) * h * (1 - h) if W2.shape[0] == W2.shape[1] else W2 @ delta2
+    ok, message = verdict("09.hidden_delta", square_only)
+    assert ok is False and "3 hidden neurons" in message
