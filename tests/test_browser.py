@@ -96,6 +96,29 @@ def lab(tmp_path):
     stop(proc)
 
 
+def run_all(page, before=None):
+    """Wait for the notebook's kernel, run all cells, wait until every cell is done (kernel idle, no [*]).
+    ``before`` is checked on the notebook as committed, before any cell runs."""
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+                           " === 'idle'")
+    if before is not None:
+        assert before()
+    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
+    page.wait_for_function(
+        "() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;"
+        " const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'));"
+        " return k.status === 'idle' && !busy; }", timeout=120_000)
+
+
+def serve_voila(tmp_path, notebook):
+    return start_server(["voila", notebook, "--Voila.ip=127.0.0.1", "--theme=light"], tmp_path, "/")
+
+
 def readout(page):
     return page.locator(".bp-readout").inner_text()
 
@@ -184,21 +207,8 @@ def test_dashboard_in_jupyterlab(browser, lab):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     page.goto(f"{lab}/lab/tree/{NOTEBOOK}")
-    page.wait_for_selector(".jp-Notebook .jp-Cell")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
-                           " === 'idle'")
-    # as committed (before any cell runs), the notebook shows no broken widget either
-    assert "Error displaying widget" not in page.content()
-    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
-    # all cells done: the kernel is idle again and no prompt shows [*]
-    page.wait_for_function(
-        "() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;"
-        " const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'));"
-        " return k.status === 'idle' && !busy && document.querySelector('.bp-readout'); }", timeout=120_000)
+    run_all(page, before=lambda: ("Error displaying widget" not in page.content()))
+    page.wait_for_selector(".bp-readout")
     page.locator(".bp-dashboard").scroll_into_view_if_needed()
     assert "Error displaying widget" not in page.content()
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
@@ -218,8 +228,7 @@ def test_dashboard_in_jupyterlab(browser, lab):
 
 @pytest.fixture
 def voila(tmp_path):
-    proc, base = start_server(["voila", "notebooks/playground.ipynb", "--Voila.ip=127.0.0.1", "--theme=light"],
-                              tmp_path, "/")
+    proc, base = serve_voila(tmp_path, "notebooks/playground.ipynb")
     yield base
     stop(proc)
 
@@ -261,17 +270,7 @@ def test_exercises_in_jupyterlab(browser, lab):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(60_000)
     page.goto(f"{lab}/lab/tree/notebooks/01_forward_pass.ipynb")
-    page.wait_for_selector(".jp-Notebook .jp-Cell")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
-                           " === 'idle'")
-    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
-    page.wait_for_function(
-        "() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;"
-        " const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'));"
-        " return k.status === 'idle' && !busy; }", timeout=120_000)
+    run_all(page)
     # JupyterLab renders only the cells near the view: go to the exercises at the end
     page.evaluate("async () => { const nb = window.jupyterapp.shell.currentWidget.content;"
                   " nb.activeCellIndex = nb.widgets.length - 1; await nb.scrollToItem(nb.widgets.length - 1); }")
@@ -373,17 +372,7 @@ def test_player_in_jupyterlab(browser, lab):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     page.goto(f"{lab}/lab/tree/notebooks/03_numeric_backprop.ipynb")
-    page.wait_for_selector(".jp-Notebook .jp-Cell")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
-                           " === 'idle'")
-    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
-    page.wait_for_function(
-        "() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;"
-        " const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'));"
-        " return k.status === 'idle' && !busy; }", timeout=120_000)
+    run_all(page)
     page.evaluate("""async () => { const nb = window.jupyterapp.shell.currentWidget.content;
         for (let i = 0; i < nb.widgets.length; i++) {
           if (nb.widgets[i].model.sharedModel.getSource().includes('StepPlayer(net')) {
@@ -403,8 +392,7 @@ def test_player_in_jupyterlab(browser, lab):
 
 @pytest.fixture
 def voila_player(tmp_path):
-    proc, base = start_server(["voila", "notebooks/player.ipynb", "--Voila.ip=127.0.0.1", "--theme=light"],
-                              tmp_path, "/")
+    proc, base = serve_voila(tmp_path, "notebooks/player.ipynb")
     yield base
     stop(proc)
 

@@ -131,3 +131,17 @@ def test_sequential_switch_points_at_the_first_difference():
     player.sequential.value = True
     player.slider.value = player.difference
     assert "first differs" in player.equation.value and "0.00877135469" in player.equation.value
+
+
+@pytest.mark.parametrize("sizes", [[2, 3, 2], [3, 2, 1]], ids=["2-3-2", "3-2-1"])
+def test_player_on_other_networks(sizes):
+    net = bplib.Network(sizes, seed=2)
+    x, t = np.linspace(0.1, 0.3, sizes[0]), np.linspace(0.2, 0.8, sizes[-1])
+    player = StepPlayer(net, x, t)
+    n = len(player.steps)
+    assert n == len(walk(net, x, t)) and player.slider.max == n - 1
+    texts = set()
+    for k in range(n):
+        player.slider.value = k
+        texts.add(player.equation.value)
+    assert len(texts) == n
