@@ -45,6 +45,7 @@ def install(requirements):
         venv.create(VENV, with_pip=True)
     text = (ROOT / requirements).read_text() + (ROOT / "requirements.txt").read_text()
     text += (ROOT / "pyproject.toml").read_text()
+    text += "".join((ROOT / "binder" / name).read_text() for name in ("overrides.json", "jupyter_server_config.json"))
     stamp = VENV / f".installed-{Path(requirements).stem}"
     digest = hashlib.sha256(text.encode()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
