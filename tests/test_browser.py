@@ -194,6 +194,19 @@ def toggle_loss_axis(page, timings):
     assert image_src(page) != before   # the picture was replaced (waited for at every click above)
 
 
+def toggle_biases(page, timings):
+    """The first "biases learn too" click (its runs were trained in the background) and back: the readout
+    shows the biases, and the picture follows; timed from the click event to the new picture painted."""
+    page.evaluate("() => document.addEventListener('click', () => { window.__bpT0 = performance.now(); }, true)")
+    for shown in (True, False):
+        page.evaluate("() => { window.__bpSrc = document.querySelector('.bp-dashboard img').src; }")
+        page.locator(".bp-dashboard .widget-checkbox input").click()
+        page.wait_for_function("() => document.querySelector('.bp-dashboard img').src !== window.__bpSrc")
+        timings["biases_ms"].append(page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__bpT0)))"))
+        assert ("b1 = " in readout(page)) == shown
+
+
 def record(name, timings):
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "browser_timings.json"
@@ -242,8 +255,9 @@ def test_playground_in_voila(browser, voila):
     assert "Error displaying widget" not in page.content()
     body = page.inner_text("body")
     assert "TrainingDashboard(" not in body and "import bplib" not in body, "no code shown"
-    timings = {"eta_ms": [], "iteration_ms": []}
+    timings = {"eta_ms": [], "iteration_ms": [], "biases_ms": []}
     check_sliders(page, timings)
+    toggle_biases(page, timings)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "playground_voila.png"))
     record("voila", timings)
