@@ -37,14 +37,17 @@ from .train import diagnose, train_many
 # The loss axis shows the same range for every η (1e-32: below the lowest E any η reaches).
 LOSS_RANGE = (1e-32, 1.0)
 ETAS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0)
+PRESETS = (0.5, 5.0, 50.0, 200.0, 1000.0)    # the lecture's sequence: one button each
 
 LESSONS = {
     "converging": "E falls steadily: with η = {eta:g} gradient descent works.",
     "stalled": "E barely moves: η = {eta:g} is too small to get anywhere in {steps:,} iterations.",
+    "slow": ("E falls, but slowly: after {steps:,} iterations with η = {eta:g} it is still {loss:.1e}. "
+             "A larger η gets there faster."),
     "oscillating": "E goes up and down: the steps overshoot the bottom of the valley. Try a smaller η.",
-    "stuck": ("E fell, then stopped at {loss:.2e}: one step was so large that an output neuron "
-              "saturated (out is at or extremely near 0 or 1), so σ′ = out(1 − out) ≈ 0 and no gradient "
-              "is left. A too-large η does not just overshoot: it can stop learning for good."),
+    "stuck": ("E fell, then stopped at {loss:.2e}: a step so large that an output neuron saturated "
+              "(out ≈ 0 or 1), so σ′ = out(1 − out) ≈ 0 and no gradient is left. Too large an η can stop "
+              "learning for good."),
     "rising": ("E ended higher than it started ({loss:.3f}): with η = {eta:g} the first steps threw the "
                "neurons into saturation on the wrong side, where σ′ ≈ 0 keeps them. η is far too large."),
     "diverged": ("E stopped being a finite number at iteration {at} (it overflowed to inf): the steps grew "
@@ -55,7 +58,7 @@ LESSONS = {
 class TrainingDashboard:
     """Sliders for η and the iteration, a loss curve, the outputs, and the network's weights."""
 
-    def __init__(self, net, x, t, etas=ETAS, steps=10_000, eta=0.5, font_size=10, width_px=980):
+    def __init__(self, net, x, t, etas=ETAS, steps=10_000, eta=0.5, font_size=10, width_px=980, aspect=0.36):
         x, t = np.asarray(x, float), np.asarray(t, float)
         if x.ndim != 1 or t.ndim != 1:
             raise ValueError(f"TrainingDashboard shows one training sample: x of shape (n_in,) and t of shape "
@@ -66,7 +69,7 @@ class TrainingDashboard:
         self._training = threading.Lock()
         self.timings = []  # seconds per redraw, for the benchmark
         self._build_widgets(eta, width_px)
-        self._build_figure(font_size, width_px)
+        self._build_figure(font_size, width_px, aspect)
         for w in (self.eta_slider, self.step_slider, self.biases_box, self.order_buttons, self.axis_buttons):
             w.observe(self._on_change, names="value")
         self.redraw()
@@ -93,10 +96,20 @@ class TrainingDashboard:
             tooltips=["the same range for every η (1e-32 to 1): easy to compare",
                       "fitted to the curve shown: see the shape of a flat-looking curve"],
             style={"description_width": "70px", "button_width": "70px"})
+        # ▶ plays the iterations (100 per frame); one button per η of the lecture's sequence
+        self.play = widgets.Play(value=self.steps, min=0, max=self.steps, step=max(self.steps // 100, 1),
+                                 interval=80, description="play the iterations")
+        widgets.jslink((self.play, "value"), (self.step_slider, "value"))
+        self.preset_buttons = []
+        for e in (p for p in PRESETS if p in self.etas):
+            button = widgets.Button(description=f"η = {e:g}", layout=widgets.Layout(width="auto"))
+            button.on_click(lambda b, e=e: setattr(self.eta_slider, "value", e))
+            self.preset_buttons.append(button)
         self.readout = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
         self.widget = widgets.VBox([
             widgets.HBox([self.eta_slider, self.step_slider]),
+            widgets.HBox([self.play, *self.preset_buttons]),
             widgets.HBox([self.biases_box, self.order_buttons, self.axis_buttons]),
             self.image, self.readout])
         self.widget.add_class("bp-dashboard")
@@ -106,9 +119,9 @@ class TrainingDashboard:
         display(self.widget)
 
     # --- figure -----------------------------------------------------------------
-    def _build_figure(self, font_size, width_px):
+    def _build_figure(self, font_size, width_px, aspect):
         dpi = 100
-        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * 0.36), dpi=dpi, layout="constrained")
+        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * aspect), dpi=dpi, layout="constrained")
         FigureCanvasAgg(self.figure)
         ax_loss, ax_out, ax_net = self.figure.subplots(1, 3, width_ratios=[1, 1, 1.25])
         it = np.arange(self.steps + 1)
@@ -242,7 +255,7 @@ class TrainingDashboard:
         outs = ", ".join(f"out_o{j + 1} = {v:.6f}" for j, v in enumerate(o))
         verdict = diagnose(loss)
         lesson = LESSONS[verdict].format(eta=eta, steps=self.steps, loss=loss[-1], at=hist.diverged_at[k])
-        colour = {"converging": "#1e7d32", "stalled": "#8a6d00"}.get(verdict, "#b03a2e")
+        colour = {"converging": "#1e7d32", "stalled": "#8a6d00", "slow": "#8a6d00"}.get(verdict, "#b03a2e")
         named = hist.named(s, run=k)
         cells = " ".join(f"<span style='white-space:nowrap; margin-right:10px'>{name} = {value:.4f}</span>"
                          for name, value in named.items() if name.startswith("w") or self.biases_box.value)

@@ -215,6 +215,7 @@ def diagnose(loss):
     "diverged"    the loss became NaN or infinite;
     "rising"      the loss ends higher than it started;
     "stalled"     the loss barely moved (less than 1% down): η too small for this many steps;
+    "slow"        the loss falls steadily but is still above 1% of where it started: η small;
     "oscillating" the loss went up on more than 5% of the steps of the second half;
     "stuck"       the loss fell, then stopped: less than 0.01% down over the second half while
                   not yet ~0. Neurons saturated (out at or extremely near 0 or 1, so σ' ≈ 0:
@@ -233,4 +234,6 @@ def diagnose(loss):
         return "oscillating"
     if len(loss) > 2 and half[0] - half[-1] <= 1e-4 * half[0] and half[-1] > 1e-12:
         return "stuck"
+    if loss[-1] > 0.01 * loss[0]:
+        return "slow"
     return "converging"

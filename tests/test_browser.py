@@ -425,3 +425,28 @@ def test_player_in_voila(browser, voila_player):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "player_voila.png"))
     record("player_voila", timings)
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+def test_playground_fits_a_projector(browser, voila, width, height):
+    """At projector sizes everything is on the screen without scrolling, for every lesson (also the longest,
+    η = 200), the figure fills the width, and its tick labels are at least 16 px."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.set_default_timeout(90_000)
+    page.goto(voila)
+    page.wait_for_function("() => document.querySelector('.bp-dashboard img') &&"
+                           " document.querySelector('.bp-dashboard img').src.startsWith('blob:')")
+    body = page.inner_text("body")
+    assert "tasks.py" not in body and "Voila" not in body, "no author instructions on the audience's screen"
+    for preset in ["η = 200", "η = 0.5"]:
+        page.locator(".bp-dashboard button", has_text=preset).click()
+        page.wait_for_function("p => document.querySelector('.bp-readout').innerText.includes(p + ' ')",
+                               arg=preset.replace("η = ", "η = "))
+        box = page.locator(".bp-readout").bounding_box()
+        assert box["y"] + box["height"] <= height, f"the readout ends at {box['y'] + box['height']:.0f} px"
+        assert page.evaluate("() => document.documentElement.scrollHeight") <= height + 2
+    shown = page.evaluate("() => { const i = document.querySelector('.bp-dashboard img');"
+                          " return [i.getBoundingClientRect().width, i.naturalWidth]; }")
+    tick_px = (15 - 1) * 100 / 72 * shown[0] / shown[1]        # font_size − 1 points at 100 dpi, scaled
+    assert shown[0] >= 0.9 * (width - 60) and tick_px >= 16, (shown, tick_px)
+    page.screenshot(path=str(ARTIFACTS / f"playground_{width}x{height}.png"))

@@ -93,7 +93,8 @@ def test_too_large_eta_diverges_and_is_reported_without_warnings():
 
 
 def test_diagnose_verdicts():
-    assert bplib.diagnose([1.0, 0.5, 0.1]) == "converging"
+    assert bplib.diagnose([1.0, 0.5, 0.1]) == "slow"
+    assert bplib.diagnose([1.0, 0.5, 0.001]) == "converging"
     assert bplib.diagnose([1.0, 2.0]) == "rising"
     assert bplib.diagnose([1.0, 0.999, 0.998]) == "stalled"
     assert bplib.diagnose([1.0, 0.5, 0.6, 0.4, 0.5, 0.3, 0.4]) == "oscillating"
