@@ -7,6 +7,7 @@ and, for lecturers:
 
     python3 tasks.py playground   the training dashboard alone, served by Voila (no code; for a projector)
     python3 tasks.py player       the step-through player alone, served by Voila (one equation at a time)
+    python3 tasks.py links        Binder and JupyterHub links for this repository (from its git remote)
     python3 tasks.py slides       the lesson notebooks as slide decks in build/slides/
 
 Both work in a virtual environment .venv/ next to this file, made on first use.
@@ -131,6 +132,14 @@ def player(args):
     return run(BIN / "voila", "notebooks/player.ipynb", "--theme=light", *args)
 
 
+def links(args):
+    """Print the Binder links (start page, playground, player) and a JupyterHub nbgitpuller link for this
+    repository, made from its git remote: python3 tasks.py links [--repo OWNER/REPO] [--hub URL]."""
+    sys.path.insert(0, str(ROOT))
+    from tools.links import main
+    return main(args)
+
+
 def slides(args):
     """Every lesson notebook as a reveal.js slide deck in build/slides/ (open the .html in a browser)."""
     install("requirements.txt")
@@ -155,7 +164,7 @@ def test(args):
 
 if __name__ == "__main__":
     commands = {"lab": lab, "test": test, "playground": playground, "player": player, "slides": slides,
-                "notebooks": notebooks,
+                "notebooks": notebooks, "links": links,
                 "settings": settings, "strip-widgets": strip_widgets}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
