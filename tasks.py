@@ -30,6 +30,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = "/usr/bin/chromium"
+# a kernel that has already run the page waits for the next visitor: the page is ready in about 2 s, not 5
+VOILA_OPTIONS = ("--theme=light", "--preheat_kernel=True", "--pool_size=1")
 
 
 def run(*cmd, **kw):
@@ -122,14 +124,14 @@ def strip_widgets(args):
 def playground(args):
     """The training dashboard alone, as a web page without code (Voila), for a projector."""
     install("requirements.txt")
-    return run(BIN / "voila", "notebooks/playground.ipynb", "--theme=light", *args)
+    return run(BIN / "voila", "notebooks/playground.ipynb", *VOILA_OPTIONS, *args)
 
 
 def player(args):
     """The step-through player alone, as a web page without code (Voila): one training step, one
     equation at a time, on the diagram."""
     install("requirements.txt")
-    return run(BIN / "voila", "notebooks/player.ipynb", "--theme=light", *args)
+    return run(BIN / "voila", "notebooks/player.ipynb", *VOILA_OPTIONS, *args)
 
 
 def links(args):
