@@ -125,6 +125,19 @@ def serve_voila(tmp_path, notebook):
     return start_server(["voila", notebook, "--Voila.ip=127.0.0.1", "--theme=light"], tmp_path, "/")
 
 
+def open_voila_page(browser, url, widget, code, size):
+    """Open a Voila page, wait until its widget shows a picture; no broken widget and no code on the page."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.set_default_timeout(90_000)
+    page.goto(url)
+    page.wait_for_function(f"() => document.querySelector('{widget} img') &&"
+                           f" document.querySelector('{widget} img').src.startsWith('blob:')")
+    assert "Error displaying widget" not in page.content()
+    body = page.inner_text("body")
+    assert code not in body and "import bplib" not in body, "no code shown"
+    return page
+
+
 def readout(page):
     return page.locator(".bp-readout").inner_text()
 
@@ -253,14 +266,7 @@ def voila(tmp_path):
 
 
 def test_playground_in_voila(browser, voila):
-    page = browser.new_page(viewport={"width": 1500, "height": 1100})
-    page.set_default_timeout(90_000)
-    page.goto(voila)
-    page.wait_for_selector(".bp-readout")
-    page.wait_for_function("() => document.querySelector('.bp-dashboard img').src.startsWith('blob:')")
-    assert "Error displaying widget" not in page.content()
-    body = page.inner_text("body")
-    assert "TrainingDashboard(" not in body and "import bplib" not in body, "no code shown"
+    page = open_voila_page(browser, voila, ".bp-dashboard", "TrainingDashboard(", (1500, 1100))
     timings = {"eta_ms": [], "iteration_ms": [], "biases_ms": []}
     check_sliders(page, timings)
     toggle_biases(page, timings)
@@ -418,14 +424,7 @@ def voila_player(tmp_path):
 
 
 def test_player_in_voila(browser, voila_player):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    page.set_default_timeout(90_000)
-    page.goto(voila_player)
-    page.wait_for_selector(".bp-player .bp-step")
-    page.wait_for_function("() => document.querySelector('.bp-player img').src.startsWith('blob:')")
-    assert "Error displaying widget" not in page.content()
-    body = page.inner_text("body")
-    assert "StepPlayer(" not in body and "import bplib" not in body, "no code shown"
+    page = open_voila_page(browser, voila_player, ".bp-player", "StepPlayer(", (1280, 720))
     timings = {"step_ms": [], "button_ms": []}
     walk_player(page, timings)
     ARTIFACTS.mkdir(exist_ok=True)
