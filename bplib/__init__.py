@@ -6,11 +6,17 @@ One idea per file:
     backprop.py      the equations: forward pass, δ terms, ∂E/∂W, ∂E/∂b
     network.py       Network: parameters, forward, loss, gradients
     train.py         gradient descent: train, train_many, diagnose
-    unrolled.py      the same training step written out, one line per equation (and fast)
+    unrolled.py      the same training step as a list of equations, one line each (the engine and the player)
     gradcheck.py     finite-difference gradient check
     example.py       the worked 2-2-2 example and its published figures
     symbolic.py      the example in SymPy (imported on demand: bplib.symbolic)
-    plots.py         network diagram and loss plots for the notebooks
+    slips.py         notebook 9: the sources' slips as code, and the four checks that catch them
+
+Classroom pieces (imported on demand):
+    plots.py         network diagrams: forward and backward pass, paths, one neuron's graph
+    dashboard.py     the η/iteration training dashboard (notebook 4, playground)
+    player.py        the step-through player (notebook 3, player page)
+    exercises.py     the exercises' self-checks; exercise_bank.py holds the exercises themselves
 """
 
 from . import unrolled
