@@ -8,7 +8,8 @@ and, for lecturers:
     python3 tasks.py playground   the training dashboard alone, served by Voila (no code; for a projector)
     python3 tasks.py player       the step-through player alone, served by Voila (one equation at a time)
     python3 tasks.py links        Binder and JupyterHub links for this repository (from its git remote)
-    python3 tasks.py slides       the lesson notebooks as slide decks in build/slides/
+    python3 tasks.py slides       the lesson notebooks as offline slide decks in build/slides/ (--pdf: and PDFs)
+    python3 tasks.py site         every notebook as a static, offline web site in build/site/
 
 Both work in a virtual environment .venv/ next to this file, made on first use.
 Extra arguments after "test" go to pytest (e.g. python3 tasks.py test -k gradients).
@@ -82,16 +83,37 @@ def settings(args):
     return 0
 
 
-def ensure_chromium():
-    """The browser tests drive Debian's chromium; install it where we may (root on Debian)."""
-    if Path(CHROMIUM).exists():
-        return
+def apt_install(*packages):
+    """Install Debian packages where we may (root on Debian); quietly do nothing elsewhere."""
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         run("apt-get", "update", "-q")
-        run("apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium")
+        run("apt-get", "install", "-y", "-q", "--no-install-recommends", *packages)
+
+
+def has_cjk_font():
+    fc = shutil.which("fc-list")
+    return bool(fc) and bool(subprocess.run([fc, ":lang=zh"], capture_output=True, text=True).stdout.strip())
+
+
+def ensure_chromium():
+    """The browser tests and the PDFs use Debian's chromium, and a CJK font so that the Chinese key terms
+    print as characters, not boxes (fonts-wqy-microhei, 1.6 MB); install them where we may."""
+    missing = [] if Path(CHROMIUM).exists() else ["chromium"]
+    missing += [] if has_cjk_font() else ["fonts-wqy-microhei"]
+    if missing:
+        apt_install(*missing)
     if not Path(CHROMIUM).exists():
         print(f"Note: no {CHROMIUM}; the real-browser tests will be skipped "
               "(on Debian/Ubuntu: sudo apt-get install chromium).", flush=True)
+    if not has_cjk_font():
+        print("Note: no CJK font; Chinese text in PDFs would print as boxes "
+              "(on Debian/Ubuntu: sudo apt-get install fonts-wqy-microhei).", flush=True)
+
+
+def ensure_npm():
+    """Decks and the site fetch reveal.js and MathJax once with npm (tools/vendor.py)."""
+    if shutil.which("npm") is None:
+        apt_install("npm")
 
 
 def notebooks(args):
@@ -143,10 +165,20 @@ def links(args):
 
 
 def slides(args):
-    """Every lesson notebook as a reveal.js slide deck in build/slides/ (open the .html in a browser)."""
-    install("requirements.txt")
-    lessons = sorted(str(p) for p in (ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
-    return run(BIN / "jupyter", "nbconvert", "--to", "slides", "--output-dir", "build/slides", *lessons, *args)
+    """Every lesson notebook as an offline reveal.js deck in build/slides/ (tools/decks.py); with --pdf, a
+    PDF of each too, printed by the system's chromium."""
+    install("requirements-test.txt")      # nbconvert, and playwright for the PDFs
+    ensure_npm()
+    if "--pdf" in args:
+        ensure_chromium()
+    return run(PYTHON, "-m", "tools.decks", *args)
+
+
+def site(args):
+    """Every notebook as a static web site in build/site/ (tools/site.py): read without any server."""
+    install("requirements-test.txt")
+    ensure_npm()
+    return run(PYTHON, "-m", "tools.site", *args)
 
 
 def lab(args):
@@ -159,13 +191,14 @@ def lab(args):
 def test(args):
     install("requirements-test.txt")
     ensure_chromium()
+    ensure_npm()
     if run(BIN / "ruff", "check", ".") != 0:
         return 1
     return run(PYTHON, "-m", "pytest", *args)
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "playground": playground, "player": player, "slides": slides,
+    commands = {"lab": lab, "test": test, "playground": playground, "player": player, "slides": slides, "site": site,
                 "notebooks": notebooks, "links": links,
                 "settings": settings, "strip-widgets": strip_widgets}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:

@@ -1,0 +1,235 @@
+"""Lecture decks and the static site (tools/decks.py, tools/site.py), built as `tasks.py slides --pdf` and
+`tasks.py site` build them, then opened in Debian's chromium with every request that leaves file:// blocked
+and recorded (the room has no network).
+
+Skipped when /usr/bin/chromium is missing, unless BPLIB_REQUIRE_BROWSER=1 (as in CI); the Python-level
+checks of what goes into a deck run everywhere.
+"""
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tools import decks, site  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+LESSONS = decks.lessons()
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def solution_lines(path):
+    """Distinctive lines of the notebook's solutions (which must never reach a deck)."""
+    nb = nbformat.read(path, as_version=4)
+    lines = []
+    for cell in nb.cells:
+        if "solution" in cell.metadata.get("tags", []):
+            lines += [ln.strip() for ln in cell.source.splitlines()[1:] if len(ln.strip()) > 25]
+    return lines
+
+
+# --- what goes into a deck (no browser needed) ---
+
+def test_deck_cells_leave_out_solutions_skips_and_answer_cells():
+    for path in LESSONS:
+        nb = nbformat.read(path, as_version=4)
+        cells = decks.deck_cells(nb)
+        assert not any("solution" in c.metadata.get("tags", []) for c in cells), path.name
+        assert not any(decks.slide_type(c) == "skip" for c in cells), path.name
+        assert not any(c.cell_type == "code" and "check(" in c.source for c in cells), path.name
+        hidden = [c for c in cells if c.cell_type == "code" and "show-code" not in c.metadata.get("tags", [])]
+        assert all(c.metadata["transient"]["remove_source"] and c.outputs for c in hidden), path.name
+        assert not any("<details>" in c.source for c in cells), "folded answers go to the speaker notes"
+        assert any(decks.slide_type(c) == "notes" for c in cells), f"{path.name}: no speaker notes"
+
+
+def test_a_dropped_cell_hands_its_slide_start_on():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title", metadata={"slideshow": {"slide_type": "slide"}}),
+                nbformat.v4.new_code_cell("x = 1", metadata={"slideshow": {"slide_type": "slide"}}),
+                nbformat.v4.new_markdown_cell("after", metadata={"slideshow": {"slide_type": "-"}})]
+    cells = decks.deck_cells(nb)
+    assert [c.source for c in cells] == ["# Title", "after"]
+    assert decks.slide_type(cells[1]) == "slide"
+
+
+def test_live_cells_become_pointers_and_the_shown_code_stays():
+    by_name = {p.stem: decks.deck_cells(nbformat.read(p, as_version=4)) for p in LESSONS}
+    text = "\n".join(c.source for c in by_name["04_training_dashboard"])
+    assert "tasks.py playground" in text and "TrainingDashboard(" not in text
+    shown = [c for c in by_name["03_numeric_backprop"] if "show-code" in c.metadata.get("tags", [])]
+    assert any("delta1 = (W2.T @ delta2)" in c.source for c in shown)
+    assert not any("transient" in c.metadata for c in shown)
+
+
+def test_every_slide_of_a_lesson_has_speaker_notes_with_a_pause_or_a_timing():
+    for path in LESSONS:
+        nb = nbformat.read(path, as_version=4)
+        starts = [c for c in nb.cells if c.cell_type == "markdown" and decks.slide_type(c) == "slide"
+                  and c.source.startswith("## Step")]
+        notes = [c.metadata.get("notes", "") for c in nb.cells]
+        assert any(re.search(r"\d+[–-]\d+|min", n) for n in notes), f"{path.name}: no timing in the notes"
+        assert any("Pause" in n for n in notes), f"{path.name}: no pause question in the notes"
+        assert starts, path.name
+
+
+# --- in a real browser, offline ---
+
+browser_only = pytest.mark.skipif(not Path(CHROMIUM).exists() and os.environ.get("BPLIB_REQUIRE_BROWSER") != "1",
+                                  reason=f"{CHROMIUM} is missing (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing but BPLIB_REQUIRE_BROWSER=1", pytrace=False)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, browser):
+    out = tmp_path_factory.mktemp("lecture")
+    html = decks.build(out / "slides", pdf=True, browser=browser)
+    pages = site.build(out / "site")
+    return html, pages
+
+
+def offline_page(browser, width=1280, height=720):
+    """A page on which every request that is not file:// or data: is aborted and recorded."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.left = []
+    page.errors = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            page.left.append(r.request.url)
+            r.abort()
+    page.route("**/*", route)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    return page
+
+
+SLIDE_TEXT = """() => {
+  const copy = document.querySelector('.slides').cloneNode(true);
+  copy.querySelectorAll('script, style, aside, .MJX_Assistive_MathML').forEach(e => e.remove());
+  return copy.textContent;
+}"""
+
+SLIDE_REPORT = """() => {
+  const report = [];
+  Reveal.getSlides().forEach((s, i) => {
+    Reveal.slide(...Object.values(Reveal.getIndices(s)));
+    s.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
+    const r = s.getBoundingClientRect(), k = r.width / 1280;
+    let right = 0, bottom = 0;
+    s.querySelectorAll('*').forEach(e => {
+      if (e.closest('aside, .MJX_Assistive_MathML')) return;
+      const q = e.getBoundingClientRect();
+      if (!q.width && !q.height) return;
+      right = Math.max(right, (q.right - r.left) / k);
+      bottom = Math.max(bottom, (q.bottom - r.top) / k);
+    });
+    report.push({i, right: Math.round(right), bottom: Math.round(bottom),
+                 title: (s.querySelector('h1, h2, h3') || {}).textContent || ''});
+  });
+  return report;
+}"""
+
+
+@browser_only
+def test_decks_present_offline_and_every_slide_fits_1280x720(browser, built):
+    html, _ = built
+    assert [p.stem for p in html] == [p.stem for p in LESSONS]
+    for deck, lesson in zip(html, LESSONS):
+        page = offline_page(browser)
+        page.goto(deck.as_uri())
+        page.wait_for_selector("body[data-deck-ready]", state="attached", timeout=60_000)
+        slides = page.evaluate(SLIDE_REPORT)
+        too_big = [s for s in slides if s["right"] > 1280 or s["bottom"] > 720]
+        assert not too_big, f"{deck.name}: slides beyond the 1280×720 canvas: {too_big}"
+        assert len(slides) >= 10, deck.name
+        text = page.evaluate(SLIDE_TEXT)
+        assert "$$" not in text and "\\frac" not in text, f"{deck.name}: a formula was not typeset"
+        if "$" in lesson.read_text(encoding="utf-8"):
+            assert page.locator(".mjx-chtml").count() > 0, f"{deck.name}: no typeset formula"
+        assert page.locator(".jp-InputPrompt, .jp-OutputPrompt").count() == 0, f"{deck.name}: In/Out prompts"
+        assert "import bplib" not in text and "solution_passes" not in text, f"{deck.name}: code or solutions"
+        for line in solution_lines(lesson):
+            assert line not in text, f"{deck.name} shows a solution: {line}"
+        assert page.locator("aside.notes").count() > 0, f"{deck.name}: no speaker notes"
+        assert not page.left, f"{deck.name} asked the network for {page.left[:3]}"
+        assert not page.errors, f"{deck.name}: {page.errors}"
+        page.close()
+
+
+@browser_only
+def test_deck_pdfs_have_a_page_per_slide_and_real_chinese_glyphs(built):
+    html, _ = built
+    for deck in html:
+        pdf = deck.with_suffix(".pdf").read_bytes()
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        slides = len(re.findall(r"<section", deck.read_text(encoding="utf-8")))
+        assert pages >= slides // 2, f"{deck.name}: {pages} PDF pages"
+        if CJK.search(deck.read_text(encoding="utf-8")):
+            fonts = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z0-9_-]+)", pdf))
+            cjk = [f for f in fonts if re.search(rb"WenQuanYi|CJK|Hei|Song|Ming|Kai", f)]
+            assert cjk, (f"{deck.name} has Chinese text but its PDF embeds no CJK font ({sorted(fonts)}): "
+                         "the Chinese would print as boxes; install fonts-wqy-microhei")
+
+
+@browser_only
+def test_a_deck_steps_forward_and_shows_speaker_notes_in_the_page(browser, built):
+    html, _ = built
+    page = offline_page(browser)
+    page.goto(html[2].as_uri())                     # notebook 3
+    page.wait_for_selector("body[data-deck-ready]", state="attached", timeout=60_000)
+    first = page.evaluate("() => Reveal.getIndices().h")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("() => Reveal.getIndices().h") > first or page.evaluate("() => Reveal.getIndices().v") > 0
+    notes = page.evaluate("() => [...document.querySelectorAll('aside.notes')].map(n => n.textContent).join(' ')")
+    assert "Pause" in notes and "Answers" in notes
+    assert "delta1 = (W2.T @ delta2)" in page.evaluate(SLIDE_TEXT)
+    page.close()
+
+
+@browser_only
+def test_static_site_reads_offline_with_navigation(browser, built):
+    _, pages = built
+    names = [p.name for p in pages]
+    assert names[0] == "index.html" and "04_training_dashboard.html" in names
+    page = offline_page(browser, 1280, 900)
+    page.goto(pages[0].as_uri())
+    page.wait_for_function("() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0"
+                           " && !MathJax.Hub.queue.running")
+    assert page.locator("nav.site.top a:not(.next)").count() == len(pages) - 1
+    for k in range(1, len(pages)):                  # follow "next" through the whole site
+        page.locator("nav.site.top a.next").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith(names[k]), page.url
+        page.wait_for_function("() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0"
+                               " && !MathJax.Hub.queue.running", timeout=60_000)
+        text = page.evaluate("() => document.querySelector('main').innerText")
+        assert "$$" not in text, f"{names[k]}: a formula was not typeset"
+        if names[k][:2].isdigit():
+            assert page.locator("main img").count() > 0, f"{names[k]}: no figure"
+            assert page.locator("details.solution").count() >= 2, f"{names[k]}: solutions not folded"
+            assert page.locator("details.solution[open]").count() == 0
+        assert not page.evaluate("() => [...document.querySelectorAll('a[href$=\".ipynb\"]')].length"), names[k]
+    assert not page.left, f"the site asked the network for {page.left[:3]}"
+    assert not page.errors, page.errors
+    page.close()

@@ -1,0 +1,141 @@
+"""Lecture decks from the lesson notebooks: ``python3 tasks.py slides`` → build/slides/.
+
+The notebooks are the one source; a deck is the notebook seen by a room:
+
+- code is hidden, except in cells tagged ``show-code`` (where the code *is* the lesson); a code cell with
+  neither shown code nor output disappears;
+- no solution cells (tag ``solution``), no cells marked ``skip``, no In/Out prompts;
+- a live widget (a cell with metadata ``live: "playground"`` or ``live: "player"``) becomes a pointer to the
+  page that shows it on the projector; the still figure next to it in the notebook tells the same story;
+- a cell's metadata ``notes`` (Markdown: the pause question, the timing) becomes the speaker notes of its
+  slide (press S in the deck), and so do the folded answers (``<details>``) of "Check yourself";
+- the learner's answer cells of the exercises (code calling ``check(``) are left out: a room does not type;
+- every slide fits the 1280×720 canvas: before reveal.js starts, the deck measures each slide and splits
+  one that is too tall at a cell boundary (or between the paragraphs of a long cell) into continuation
+  slides; reveal's scrolling stays off.
+
+The folder is self-contained (reveal.js and MathJax copied in by tools/vendor.py), so a lecturer who builds
+at home presents with no network; ``--pdf`` also prints each deck to a PDF with the system's chromium.
+"""
+
+import copy
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+from tools import vendor
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+OUT = ROOT / "build" / "slides"
+WIDTH, HEIGHT = 1280, 720
+LIVE = {
+    "playground": "the **playground** (`python3 tasks.py playground`, or its Binder link)",
+    "player": "the **step-through player** (`python3 tasks.py player`, or its Binder link)",
+}
+
+
+def lessons():
+    return sorted((ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
+
+
+def slide_type(cell):
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
+def markdown(source, kind="-"):
+    return nbformat.v4.new_markdown_cell(source, metadata={"slideshow": {"slide_type": kind}})
+
+
+FOLDED = re.compile(r"<details>\s*<summary>.*?</summary>(.*?)</details>", re.S)
+
+
+def unfold(cell):
+    """Move the folded answers of a Markdown cell into its speaker notes."""
+    answers = [a.strip() for a in FOLDED.findall(cell.source)]
+    if answers:
+        cell.source = FOLDED.sub("", cell.source).rstrip()
+        notes = [cell.metadata.get("notes", ""), "**Answers**", *answers]
+        cell.metadata["notes"] = "\n\n".join(n for n in notes if n)
+
+
+def deck_cells(nb):
+    """The cells of the deck, in order: what the room sees of ``nb``."""
+    cells, carried = [], None   # carried: the slide start of a dropped cell, given to the next kept cell
+    for cell in nb.cells:
+        cell = copy.deepcopy(cell)
+        tags = cell.metadata.get("tags", [])
+        kind = slide_type(cell)
+        keep = "solution" not in tags and kind != "skip"
+        if keep and cell.metadata.get("live"):
+            cell = markdown(f"*On the projector, live:* {LIVE[cell.metadata['live']]}. "
+                            "The still figure on the next slide tells the same story.", kind)
+            cell.metadata["notes"] = "Switch to the live page here; come back to the deck for the still figure."
+        elif keep and cell.cell_type == "markdown":
+            unfold(cell)
+        elif keep and cell.cell_type == "code" and "show-code" not in tags:
+            cell.metadata["transient"] = {"remove_source": True}
+            keep = bool(cell.outputs) and "check(" not in cell.source
+        if not keep:
+            if kind in ("slide", "subslide") and carried != "slide":
+                carried = kind
+            continue
+        if carried and slide_type(cell) not in ("slide", "subslide"):
+            cell.metadata.setdefault("slideshow", {})["slide_type"] = carried
+        carried = None
+        cells.append(cell)
+        if cell.metadata.get("notes"):
+            cells.append(markdown(cell.metadata["notes"], "notes"))
+    return cells
+
+
+def exporter():
+    from nbconvert import SlidesExporter
+    from traitlets.config import Config
+    config = Config()
+    config.SlidesExporter.exclude_input_prompt = True
+    config.SlidesExporter.exclude_output_prompt = True
+    config.SlidesExporter.reveal_url_prefix = "vendor/reveal.js"
+    config.SlidesExporter.reveal_width = str(WIDTH)
+    config.SlidesExporter.reveal_height = str(HEIGHT)
+    config.SlidesExporter.reveal_scroll = False
+    config.SlidesExporter.reveal_theme = "white"
+    config.SlidesExporter.mathjax_url = "vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
+    return SlidesExporter(config=config, template_name="deck", extra_template_basedirs=[str(TEMPLATES)])
+
+
+def build(out=OUT, names=None, pdf=False, browser=None):
+    """Write one deck per lesson notebook into ``out`` (and its PDF with ``pdf``, printed in ``browser`` if
+    given); returns the HTML paths."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    vendor.copy_into(out)
+    export = exporter()
+    written = []
+    for path in names or lessons():
+        nb = nbformat.read(path, as_version=4)
+        nb.cells = deck_cells(nb)
+        body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": Path(path).stem}})
+        target = out / (Path(path).stem + ".html")
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+        print(f"deck: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
+    if pdf:
+        from tools.pdf import print_decks
+        print_decks(written, browser)
+    return written
+
+
+def main(args):
+    pdf = "--pdf" in args
+    names = [a for a in args if a != "--pdf"]
+    build(names=names or None, pdf=pdf)
+    print(f"Open {OUT.relative_to(ROOT)}/<notebook>.html in a browser (no network needed): "
+          "→/↓ next, S speaker notes, F full screen, Esc overview.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

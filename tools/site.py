@@ -1,0 +1,106 @@
+"""A static site of every notebook: ``python3 tasks.py site`` → build/site/ (open index.html).
+
+For when no server is free: each notebook as one HTML page with its stored outputs and still figures, the
+formulas typeset by a local MathJax (tools/vendor.py), a navigation bar between the notebooks, and nothing
+loaded from the network. The exercises keep their text and their answer cells; each solution is folded
+under "Solution" (click to open), as in JupyterLab. A live widget, which needs a kernel, is replaced by a
+pointer to the page that shows it; the still figure next to it tells the same story.
+"""
+
+import copy
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+from tools import vendor
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+OUT = ROOT / "build" / "site"
+LIVE = {   # the live page, and where its story is told in still figures
+    "playground": ("the playground (<code>python3 tasks.py playground</code>, or its Binder link)",
+                   '<a href="04_training_dashboard.html">notebook 4</a>, step 5'),
+    "player": ("the step-through player (<code>python3 tasks.py player</code>, or its Binder link)",
+               '<a href="03_numeric_backprop.html">notebook 3</a>, "Now walk it on the diagram"'),
+}
+NOTEBOOK_LINK = re.compile(r'href="([0-9A-Za-z_]+)\.ipynb')
+
+
+def pages():
+    """(notebook path, page name, short title) in reading order; the start page is index.html."""
+    out = []
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        name = "index" if path.stem == "00_start_here" else path.stem
+        title = "Start" if name == "index" else path.stem[:2].lstrip("0") + " · " + first_heading(path)
+        out.append((path, name, title))
+    for name in ("playground", "player"):
+        out.append((ROOT / "notebooks" / f"{name}.ipynb", name, name.capitalize()))
+    return out
+
+
+def first_heading(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        match = re.search(r"^# (?:\d+ · )?(.+)$", cell.source, re.M) if cell.cell_type == "markdown" else None
+        if match:
+            return match.group(1).split(":")[0].strip()
+    return path.stem
+
+
+def page_cells(nb):
+    """The cells of a page: solutions folded, live widgets replaced by a pointer."""
+    cells = []
+    for cell in nb.cells:
+        cell = copy.deepcopy(cell)
+        if "solution" in cell.metadata.get("tags", []):
+            body = cell.source.split("\n", 1)[1] if cell.source.startswith("# Solution") else cell.source
+            cell = nbformat.v4.new_markdown_cell(
+                '<details class="solution"><summary><b>Solution</b> (try first)</summary>\n\n'
+                f"```python\n{body.strip()}\n```\n\n</details>")
+        elif cell.metadata.get("live"):
+            page, still = LIVE[cell.metadata["live"]]
+            cells.append(cell)
+            cell = nbformat.v4.new_markdown_cell(
+                f'<div class="live-pointer">This cell shows a live widget when the notebook runs (JupyterLab, '
+                f"Binder, Voila); on a projector, use {page}. Without a kernel, the still figures of {still} "
+                "tell the same story.</div>")
+        cells.append(cell)
+    return cells
+
+
+def build(out=OUT):
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    vendor.copy_into(out)
+    config = Config()
+    config.HTMLExporter.mathjax_url = "vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
+    export = HTMLExporter(config=config, template_name="page", extra_template_basedirs=[str(TEMPLATES)])
+    listing = pages()
+    nav = [{"href": f"{name}.html", "title": title} for _, name, title in listing]
+    written = []
+    for k, (path, name, _) in enumerate(listing):
+        nb = nbformat.read(path, as_version=4)
+        nb.cells = page_cells(nb)
+        site = {"pages": nav, "here": f"{name}.html", "next": nav[k + 1] if k + 1 < len(nav) else None}
+        body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": path.stem}, "site": site})
+        body = NOTEBOOK_LINK.sub(lambda m: 'href="' + ("index" if m.group(1) == "00_start_here" else m.group(1))
+                                 + '.html', body)
+        target = out / f"{name}.html"
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+        print(f"page: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
+    return written
+
+
+def main(args):
+    build(Path(args[0]) if args else OUT)
+    print(f"Open {OUT.relative_to(ROOT)}/index.html in a browser (no network or server needed).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
