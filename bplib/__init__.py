@@ -1,8 +1,8 @@
 """bplib: the small helper library of the backpropagation notebooks.
 
 One idea per file:
-    activations.py   σ, tanh, relu and their derivatives
-    losses.py        E = ½Σ(t − o)² and ∂E/∂o
+    activations.py   σ, tanh, relu, leaky relu, linear (and softmax for an output layer), their derivatives
+    losses.py        E = ½Σ(t − o)², cross-entropy, categorical cross-entropy, and ∂E/∂o
     backprop.py      the equations: forward pass, δ terms, ∂E/∂W, ∂E/∂b
     network.py       Network: parameters, forward, loss, gradients
     train.py         gradient descent: train, train_many, diagnose
@@ -16,11 +16,12 @@ Classroom pieces (imported on demand):
     plots.py         network diagrams: forward and backward pass, paths, one neuron's graph
     dashboard.py     the η/iteration training dashboard (notebook 4, playground)
     player.py        the step-through player (notebook 3, player page)
+    gallery.py       a precomputed picture per slider position (notebook 6)
     exercises.py     the exercises' self-checks; exercise_bank.py holds the exercises themselves
 """
 
 from . import unrolled
-from .activations import ACTIVATIONS
+from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
 from .backprop import (
                        backward_pass,
                        bias_gradient,
@@ -37,7 +38,7 @@ from .network import Gradients, Network, Trace
 from .train import History, diagnose, train, train_many
 
 __all__ = [
-    "ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "Gradients", "History", "Network", "Trace",
+    "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "Gradients", "History", "Network", "Trace",
     "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
     "gradient_check", "layer_forward", "mazur", "numeric_gradients", "relative_difference",
     "train", "train_many", "unrolled", "weight_gradient",

@@ -12,6 +12,11 @@ computed, so every derivative below takes both ``z`` and ``a``:
     tanh:     tanh'(z) = 1 − a²
     relu:     relu'(z) = 1 if z > 0 else 0
     linear:   linear'(z) = 1   (no squashing at all: a network of linear layers is linear)
+    leaky_relu: leaky_relu'(z) = 1 if z > 0 else 0.01
+
+and, for an output layer only, softmax(z)_j = e^(z_j) / Σ_k e^(z_k): its outs depend on
+every net of the layer, so its derivative is a matrix, not one number per neuron.  bplib
+uses it only with categorical_cross_entropy, where δ_o = out − t (see losses.py).
 """
 
 import numpy as np
@@ -51,6 +56,16 @@ def relu_prime(z, a):
     return (z > 0).astype(float)
 
 
+def leaky_relu(z, slope=0.01):
+    """leaky_relu(z) = z for z > 0, else 0.01 z (a small slope keeps the gradient alive)."""
+    return np.where(z > 0, z, slope * z)
+
+
+def leaky_relu_prime(z, a, slope=0.01):
+    """leaky_relu'(z) = 1 for z > 0, else 0.01."""
+    return np.where(z > 0, 1.0, slope)
+
+
 def linear(z):
     """linear(z) = z."""
     return z
@@ -61,10 +76,23 @@ def linear_prime(z, a):
     return np.ones_like(z)
 
 
+def softmax(z):
+    """softmax(z)_j = e^(z_j) / Σ_k e^(z_k) over the neurons of the layer (the last axis).
+
+    The largest net is subtracted first: the same fractions, and no exponential can overflow.
+    """
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
 # name -> (f, f'): the only place that lists the activations bplib knows.
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_prime),
     "tanh": (tanh, tanh_prime),
     "relu": (relu, relu_prime),
+    "leaky_relu": (leaky_relu, leaky_relu_prime),
     "linear": (linear, linear_prime),
 }
+
+# an output layer may also be softmax (no elementwise f': used with δ_o = out − t only)
+OUTPUT_ACTIVATIONS = {**ACTIVATIONS, "softmax": (softmax, None)}

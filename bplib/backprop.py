@@ -21,22 +21,27 @@ def layer_forward(W, b, a_prev, f):
     return z, f(z)
 
 
-def forward_pass(weights, biases, x, f):
-    """All layers, input to output.  Returns the lists z (nets) and a (outs)."""
+def forward_pass(weights, biases, x, f, f_out=None):
+    """All layers, input to output (the output layer with ``f_out`` if given, e.g. linear or softmax).
+    Returns the lists z (nets) and a (outs)."""
     zs, outs = [], []
     a = x
-    for W, b in zip(weights, biases):
-        z, a = layer_forward(W, b, a, f)
+    for l, (W, b) in enumerate(zip(weights, biases)):
+        z, a = layer_forward(W, b, a, f_out if f_out is not None and l == len(weights) - 1 else f)
         zs.append(z)
         outs.append(a)
     return zs, outs
 
 
-def delta_output(z, a, t, fprime, dloss):
+def delta_output(z, a, t, fprime, dloss, matched=False):
     """δ of the output layer: δ_L = ∂E/∂a ⊙ f'(z).
 
     For E = ½Σ(t − o)² and the sigmoid: δ_o = (o − t) · o (1 − o).
+    For a matched pair (sigmoid + cross-entropy, softmax + categorical cross-entropy, linear + ½Σ(t − o)²)
+    the factors cancel: δ_o = o − t.
     """
+    if matched:
+        return a - t
     return dloss(a, t) * fprime(z, a)
 
 
@@ -67,13 +72,13 @@ def bias_gradient(delta, n_biases):
     return g
 
 
-def backward_pass(weights, biases, x, t, zs, outs, fprime, dloss):
+def backward_pass(weights, biases, x, t, zs, outs, fprime, dloss, fprime_out=None, matched=False):
     """All deltas and gradients, output to input (the chain rule, layer by layer)."""
     L = len(weights)
     deltas = [None] * L
     grad_w = [None] * L
     grad_b = [None] * L
-    deltas[-1] = delta_output(zs[-1], outs[-1], t, fprime, dloss)
+    deltas[-1] = delta_output(zs[-1], outs[-1], t, fprime_out or fprime, dloss, matched)
     for l in reversed(range(L)):
         a_prev = x if l == 0 else outs[l - 1]
         grad_w[l] = weight_gradient(deltas[l], a_prev)

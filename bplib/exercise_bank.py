@@ -370,3 +370,114 @@ EXERCISES.update({
             Mistake(lambda: lambda delta: delta[0], "The bias feeds every neuron of the layer, not only the first."),
         )),
 })
+
+
+# --- 05 · loss and output -----------------------------------------------------------------------
+ENTROPY_TARGETS = (0.2, 0.7)
+M_SAMPLES, ETA_MEAN = 8, 0.4
+
+
+def _delta_o2_ce(factor=True, sign=1):
+    out_o2 = _forward().a[1][1]
+    error = out_o2 - TARGETS[1]
+    return sign * (error if factor else error * out_o2 * (1 - out_o2))
+
+
+def _min_cross_entropy(both_terms=True, log=np.log, sign=-1):
+    t = np.array(ENTROPY_TARGETS)
+    terms = t * log(t) + ((1 - t) * log(1 - t) if both_terms else 0)
+    return float(sign * np.sum(terms))
+
+
+EXERCISES.update({
+    "05.delta_o2_ce": Exercise(
+        "number", _delta_o2_ce, digits=6,
+        nudge="With cross-entropy and a sigmoid output, what is left of δ_o once the factors cancel?",
+        hint="δ_o = out_o − t for this pair; out_o2 is in notebook 1's forward pass, t2 = 0.99.",
+        mistakes=(
+            Mistake(lambda: _delta_o2_ce(factor=False), "That is the δ of ½Σ(t − o)², with the factor σ′ = "
+                    "out(1 − out). With cross-entropy that factor cancels."),
+            Mistake(lambda: _delta_o2_ce(sign=-1), "Sign: δ = out − t, and out_o2 is below its target."),
+        )),
+    "05.min_cross_entropy": Exercise(
+        "number", _min_cross_entropy, digits=6,
+        nudge="The smallest cross-entropy is reached where out = t: put the targets in for the outputs.",
+        hint="−Σ [t ln t + (1 − t) ln(1 − t)] over the two outputs, with natural logarithms.",
+        mistakes=(
+            Mistake(lambda: _min_cross_entropy(both_terms=False), "Each output has two terms: t ln o and "
+                    "(1 − t) ln(1 − o)."),
+            Mistake(lambda: _min_cross_entropy(log=np.log10), "Natural logarithm (ln, np.log), not log10."),
+            Mistake(lambda: _min_cross_entropy(log=np.log2), "Natural logarithm (ln, np.log), not log2."),
+            Mistake(lambda: _min_cross_entropy(sign=1), "Sign: ln of a number below 1 is negative; the "
+                    "cross-entropy has a minus in front, so it is positive."),
+        )),
+    "05.eta_sum": Exercise(
+        "number", lambda: ETA_MEAN / M_SAMPLES, digits=6,
+        nudge="Compare the gradient of the sum with the gradient of the mean over the same m samples.",
+        hint="The gradient of the sum is m times the gradient of the mean; the step is η × gradient.",
+        mistakes=(
+            Mistake(lambda: ETA_MEAN * M_SAMPLES, "The other way round: the summed loss already has the larger "
+                    "gradient, so it needs the smaller η."),
+            Mistake(lambda: ETA_MEAN, "The same η would take steps m times as large with the summed loss."),
+        )),
+})
+
+
+# --- 06 · activations, biases, initialisation -------------------------------------------------------
+def _tanh_prime_h1(form="right"):
+    net_h1 = _forward().z[0][0]
+    out = np.tanh(net_h1)
+    return {"right": 1 - out**2, "no_square": 1 - out, "sigmoid": _sigma(net_h1) * (1 - _sigma(net_h1)),
+            "sigmoid_form": out * (1 - out)}[form]
+
+
+def _shared_b2_gradient(which="both", sigma_prime=True):
+    net, x, t = _net()
+    tr = net.forward(x)
+    o = tr.a[1]
+    delta = (o - t) * (o * (1 - o) if sigma_prime else 1)
+    return float({"both": delta.sum(), "first": delta[0]}[which])
+
+
+def _linear_entry(order="W2W1"):
+    net, _, _ = _net()
+    W1, W2 = net.weights
+    if order == "rows":
+        return float(W2[0] @ W1[0])
+    if order == "corners":
+        return float(W2[0, 0] * W1[0, 0])
+    return float((W2 @ W1 if order == "W2W1" else W1 @ W2)[0, 0])
+
+
+EXERCISES.update({
+    "06.tanh_prime": Exercise(
+        "number", _tanh_prime_h1, digits=6,
+        nudge="If h1 used tanh instead of σ, with the same net_h1 = 0.3775: what is its derivative there?",
+        hint="tanh′(net) = 1 − tanh(net)², written with out = tanh(net) as 1 − out².",
+        mistakes=(
+            Mistake(lambda: _tanh_prime_h1("no_square"), "Square the out: tanh′ = 1 − out²."),
+            Mistake(lambda: _tanh_prime_h1("sigmoid"), "That is σ′ at net_h1; the question asks for tanh′."),
+            Mistake(lambda: _tanh_prime_h1("sigmoid_form"), "out(1 − out) is σ′'s form; tanh′ = 1 − out²."),
+        )),
+    "06.shared_b2": Exercise(
+        "number", _shared_b2_gradient, digits=6,
+        nudge="b2 is one number shared by o1 and o2: it reaches E along two paths.",
+        hint="∂E/∂b2 = δ_o1·1 + δ_o2·1, with the δ's of ½Σ(t − o)² at the example.",
+        mistakes=(
+            Mistake(lambda: _shared_b2_gradient("first"), "That is δ_o1 alone; b2 also feeds o2."),
+            Mistake(lambda: _shared_b2_gradient(sigma_prime=False), "You added out − t; each δ also has "
+                    "the factor σ′ = out(1 − out)."),
+        )),
+    "06.linear_map": Exercise(
+        "number", _linear_entry, digits=6,
+        nudge="With linear activations the two layers collapse into one matrix: which product, in which order?",
+        hint="out = W²(W¹x + b1) + b2, so the matrix is W²W¹; its top-left entry is w5·w1 + w6·w3.",
+        mistakes=(
+            Mistake(lambda: _linear_entry("W1W2"), "Order: the input meets W¹ first, so the product is W²W¹, "
+                    "not W¹W²."),
+            Mistake(lambda: _linear_entry("rows"), "Row of W² times COLUMN of W¹: w5·w1 + w6·w3 (w3 is the "
+                    "weight from i1 into h2)."),
+            Mistake(lambda: _linear_entry("corners"), "An entry of a matrix product is a sum over the middle "
+                    "index (the hidden neurons): two products, not one."),
+        )),
+})

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import checks
-from .activations import ACTIVATIONS
+from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
 from .backprop import backward_pass, forward_pass
-from .losses import LOSSES
+from .losses import LOSSES, MATCHED
 
 
 @dataclass
@@ -52,18 +52,24 @@ class Network:
     ``biases``      one entry per layer: a number (one bias shared by the whole
                     layer, as in the example) or n_out numbers (one per neuron).
                     None: one zero bias per neuron.
-    ``activation``  a name from ``bplib.ACTIVATIONS`` ("sigmoid", "tanh", "relu", "linear").
-    ``loss``        a name from ``bplib.LOSSES`` ("half_sse": E = ½Σ(t − o)²).
+    ``activation``  a name from ``bplib.ACTIVATIONS`` ("sigmoid", "tanh", "relu", "leaky_relu", "linear").
+    ``loss``        a name from ``bplib.LOSSES``: "half_sse" (E = ½Σ(t − o)²), "cross_entropy"
+                    (sigmoid outputs, targets in [0, 1]) or "categorical_cross_entropy" (softmax outputs).
+    ``output_activation``  the output layer's, if it differs: e.g. "linear" for regression, "softmax"
+                    for classes (None: the same as ``activation``).
 
     Parameters are numbered in reading order, layer by layer and row by row:
     for 2-2-2, W¹ = [[w1, w2], [w3, w4]] and W² = [[w5, w6], [w7, w8]].
     """
 
     def __init__(self, sizes, weights=None, biases=None, activation="sigmoid", seed=None,
-                 loss="half_sse"):
+                 loss="half_sse", output_activation=None):
         self.sizes = _check_sizes(sizes)
         self.activation = checks.choice("activation", activation, list(ACTIVATIONS))
         self.loss_name = checks.choice("loss", loss, list(LOSSES))
+        self.output_activation = self.activation if output_activation is None else checks.choice(
+            "output_activation", output_activation, list(OUTPUT_ACTIVATIONS))
+        _check_pairing(self.loss_name, self.output_activation)
         layers = list(zip(self.sizes[1:], self.sizes[:-1]))  # (n_out, n_in) per layer
         if weights is None:
             rng = np.random.default_rng(seed)
@@ -86,8 +92,7 @@ class Network:
         x is one sample of shape (n_in,) or a batch of shape (m, n_in).
         """
         X, single = self._inputs(x)
-        f = ACTIVATIONS[self.activation][0]
-        zs, outs = forward_pass(self.weights, self.biases, X, f)
+        zs, outs = forward_pass(self.weights, self.biases, X, *self.functions()[:2])
         if single:
             zs, outs = [z[0] for z in zs], [a[0] for a in outs]
         return Trace(x=X[0] if single else X, z=zs, a=outs)
@@ -96,23 +101,29 @@ class Network:
         """E for input x and target t (E = ½Σ(t − o)² for "half_sse")."""
         X, _ = self._inputs(x)
         T = self._targets(t, X.shape[0])
-        f = ACTIVATIONS[self.activation][0]
-        _, outs = forward_pass(self.weights, self.biases, X, f)
+        _, outs = forward_pass(self.weights, self.biases, X, *self.functions()[:2])
         return float(LOSSES[self.loss_name][0](outs[-1], T))
 
     def gradients(self, x, t):
         """Backpropagation: ∂E/∂W, ∂E/∂b and δ of every layer, as a ``Gradients``."""
         X, single = self._inputs(x)
         T = self._targets(t, X.shape[0])
-        f, fprime = ACTIVATIONS[self.activation]
-        dloss = LOSSES[self.loss_name][1]
-        zs, outs = forward_pass(self.weights, self.biases, X, f)
-        deltas, gw, gb = backward_pass(self.weights, self.biases, X, T, zs, outs, fprime, dloss)
+        f, f_out, fprime, fprime_out, dloss, matched = self.functions()
+        zs, outs = forward_pass(self.weights, self.biases, X, f, f_out)
+        deltas, gw, gb = backward_pass(self.weights, self.biases, X, T, zs, outs, fprime, dloss, fprime_out, matched)
         if single:
             deltas = [d[0] for d in deltas]
         return Gradients(weights=gw, biases=gb, deltas=deltas, names=self.parameter_names())
 
     # --- helpers --------------------------------------------------------------
+    def functions(self):
+        """(f, f of the output layer, f′, f′ of the output layer, ∂E/∂o, matched): what the passes need;
+        matched: the loss and the output activation cancel to δ_o = out − t (losses.MATCHED)."""
+        f, fprime = ACTIVATIONS[self.activation]
+        f_out, fprime_out = OUTPUT_ACTIVATIONS[self.output_activation]
+        matched = (self.loss_name, self.output_activation) in MATCHED
+        return f, f_out, fprime, fprime_out, LOSSES[self.loss_name][1], matched
+
     def parameter_names(self):
         """Names in reading order: ("w1", …) per layer, then ("b1", …) or ("b1_1", …)."""
         return parameter_names(self.sizes, [b.size for b in self.biases])
@@ -124,12 +135,13 @@ class Network:
     def copy(self):
         """An independent copy (training a copy leaves this network as it was)."""
         return Network(self.sizes, [W.copy() for W in self.weights], [b.copy() for b in self.biases],
-                       activation=self.activation, loss=self.loss_name)
+                       activation=self.activation, loss=self.loss_name, output_activation=self.output_activation)
 
     def __repr__(self):
         shared = "shared" if all(b.size == 1 for b in self.biases) else "per-neuron"
         sizes = "-".join(str(n) for n in self.sizes)
-        return f"Network({sizes}, activation={self.activation!r}, loss={self.loss_name!r}, {shared} biases)"
+        output = "" if self.output_activation == self.activation else f", output_activation={self.output_activation!r}"
+        return f"Network({sizes}, activation={self.activation!r}{output}, loss={self.loss_name!r}, {shared} biases)"
 
     def _inputs(self, x):
         n_in = self.sizes[0]
@@ -144,7 +156,14 @@ class Network:
         n_out = self.sizes[-1]
         shapes = [(n_out,), (1, n_out)] if m == 1 else [(m, n_out)]
         text = f"({n_out},)" if m == 1 else f"({m}, {n_out}) (one row per sample of x)"
-        return checks.array("t", t, shapes, text).reshape(m, n_out)
+        T = checks.array("t", t, shapes, text).reshape(m, n_out)
+        if self.loss_name != "half_sse" and (np.any(T < 0) or np.any(T > 1)):
+            raise ValueError(f"t must lie in [0, 1] for loss={self.loss_name!r} (targets are probabilities); "
+                             f"got values from {T.min():g} to {T.max():g}")
+        if self.loss_name == "categorical_cross_entropy" and not np.allclose(T.sum(axis=1), 1.0):
+            raise ValueError("t must sum to 1 in every row for loss='categorical_cross_entropy' (one "
+                             f"distribution over the {n_out} classes, e.g. one-hot); got row sums {T.sum(axis=1)}")
+        return T
 
 
 def parameter_names(sizes, bias_sizes):
@@ -164,6 +183,17 @@ def _name_values(names, weights, biases):
     for layer_names, array in zip(names, list(weights) + list(biases)):
         values.update(zip(layer_names, (float(v) for v in np.ravel(array))))
     return values
+
+
+def _check_pairing(loss, output_activation):
+    """The combinations that make sense: cross-entropy needs outputs in (0, 1); softmax's derivative is
+    used only through δ_o = out − t, i.e. with categorical_cross_entropy."""
+    if loss == "cross_entropy" and output_activation != "sigmoid":
+        raise ValueError("loss='cross_entropy' needs outputs in (0, 1): output_activation 'sigmoid'; "
+                         f"got {output_activation!r}")
+    if (loss == "categorical_cross_entropy") != (output_activation == "softmax"):
+        raise ValueError("loss='categorical_cross_entropy' and output_activation='softmax' go together "
+                         f"(δ_o = out − t); got loss={loss!r} with output_activation={output_activation!r}")
 
 
 def _check_sizes(sizes):

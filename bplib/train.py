@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import checks, unrolled
-from .activations import ACTIVATIONS
 from .backprop import bias_gradient, delta_hidden, delta_output, forward_pass, weight_gradient
 from .losses import LOSSES
 from .network import Network, _name_values
@@ -106,7 +105,8 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
 
     checks.choice("engine", engine, ENGINES)
     if engine == "unrolled" and not unrolled.supported(net, X.shape[0], mode):
-        raise ValueError("engine='unrolled' needs one sample, mode='batch', loss 'half_sse' and at most "
+        raise ValueError("engine='unrolled' needs one sample, mode='batch', a loss and output activation "
+                         "other than softmax, and at most "
                          f"{unrolled.MAX_PARAMETERS} parameters; use engine='auto'")
     # "auto": the unrolled loop costs about 2 µs per step for each run; the matrix loop about 50 µs per
     # step for one run and hardly more for many (about 100 µs for 100): unrolled wins up to ~30 runs
@@ -121,7 +121,8 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
     bad = ~np.isfinite(rec_loss)
     diverged_at = [int(np.argmax(row)) if row.any() else None for row in bad]
     nets = [Network(net.sizes, [W[k, -1] for W in rec_W], [b[k, -1] for b in rec_b], activation=net.activation,
-                    loss=net.loss_name) if diverged_at[k] is None else None for k in range(len(etas))]
+                    loss=net.loss_name, output_activation=net.output_activation)
+            if diverged_at[k] is None else None for k in range(len(etas))]
     return History(loss=rec_loss, outputs=rec_out, weights=rec_W, biases=rec_b, net=nets,
                    eta=eta, steps=steps, names=net.parameter_names(), diverged_at=diverged_at)
 
@@ -136,12 +137,13 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode):
     rec_W = [np.empty((K, steps + 1) + W.shape) for W in net.weights]
     rec_b = [np.empty((K, steps + 1) + b.shape) for b in net.biases]
 
-    f, fprime = ACTIVATIONS[net.activation]
-    loss, dloss = LOSSES[net.loss_name]
-    rule = dict(eta=eta, fprime=fprime, dloss=dloss, learn_biases=learn_biases, update=update)
+    f, f_out, fprime, fprime_out, dloss, matched = net.functions()
+    loss = LOSSES[net.loss_name][0]
+    rule = dict(eta=eta, fprime=fprime, dloss=dloss, learn_biases=learn_biases, update=update,
+                fprime_out=fprime_out, matched=matched)
     with np.errstate(all="ignore"):  # a diverging run is reported (diverged_at), not warned about
         for s in range(steps + 1):
-            zs, outs = forward_pass(Ws, bs, X, f)
+            zs, outs = forward_pass(Ws, bs, X, f, f_out)
             rec_loss[:, s] = loss(outs[-1], T)
             rec_out[:, s] = outs[-1]
             for l in range(len(Ws)):
@@ -153,7 +155,7 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode):
                 gradient_step(Ws, bs, X, T, zs, outs, **rule)
             else:
                 for i in range(X.shape[0]):
-                    zi, oi = forward_pass(Ws, bs, X[i:i + 1], f)
+                    zi, oi = forward_pass(Ws, bs, X[i:i + 1], f, f_out)
                     gradient_step(Ws, bs, X[i:i + 1], T[i:i + 1], zi, oi, **rule)
     return rec_loss, rec_out, rec_W, rec_b
 
@@ -169,7 +171,7 @@ def _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode):
     tables = []
     for e in eta:
         history = []             # the step function appends E, the outputs and the parameters
-        step(*values, *data, float(e), steps, history, math.tanh, max)
+        step(*values, *data, float(e), steps, history, math.tanh, max, unrolled.safe_log)
         tables.append(np.array(history).reshape(steps + 1, columns))
     table = np.stack(tables)                     # (K, steps + 1, columns)
     rec_loss = table[:, :, 0]
@@ -185,7 +187,8 @@ def _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode):
     return rec_loss, rec_out, rec_W, rec_b
 
 
-def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, update):
+def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, update, fprime_out=None,
+                  matched=False):
     """One update of every layer, output layer first: W ← W − η ∂E/∂W (in place).
 
     The only difference between the two update orders is *when* the δ of the
@@ -193,7 +196,7 @@ def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, upda
     or after (sequential).
     """
     eta_w, eta_b = eta[:, None, None], eta[:, None]
-    delta = delta_output(zs[-1], outs[-1], T, fprime, dloss)
+    delta = delta_output(zs[-1], outs[-1], T, fprime_out or fprime, dloss, matched)
     for l in reversed(range(len(Ws))):
         a_prev = X if l == 0 else outs[l - 1]
         grad_W = weight_gradient(delta, a_prev)

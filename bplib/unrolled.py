@@ -22,6 +22,7 @@ import math
 import string
 from dataclasses import dataclass
 
+from .losses import MATCHED
 from .plots import neuron_names
 
 # activation name -> (out from net, f'(net) written with net z and out a) as Python code; ``tanh`` and
@@ -30,14 +31,27 @@ SCALAR_ACTIVATIONS = {
     "sigmoid": ("0.5 + 0.5 * tanh(0.5 * {z})", "{a} * (1 - {a})"),   # σ(z) = ½(1 + tanh(z/2))
     "tanh": ("tanh({z})", "(1 - {a} * {a})"),
     "relu": ("maximum({z}, 0.0)", "({z} > 0) * 1.0"),
+    "leaky_relu": ("maximum({z}, 0.01 * {z})", "(1.0 if {z} > 0 else 0.01)"),
     "linear": ("{z}", "1.0"),
 }
 SHOWN_ACTIVATIONS = {
     "sigmoid": ("σ({z})", "{a}(1 − {a})"),
     "tanh": ("tanh({z})", "(1 − {a}²)"),
     "relu": ("max({z}, 0)", "[{z} > 0]"),
+    "leaky_relu": ("max({z}, 0.01·{z})", "[1 or 0.01]"),
     "linear": ("{z}", "1"),
 }
+LOSS_TERMS = {   # loss name -> E as Python code around the sum of one term per output, the term, and the term
+    # as the notebooks write it
+    "half_sse": ("0.5 * ({})", "(out_{o} - {t}) * (out_{o} - {t})", "½({{{t}}} − {{out_{o}}})²"),
+    "cross_entropy": ("-({})", "{t} * log(out_{o}) + (1 - {t}) * log(1 - out_{o})",
+                      "−[{{{t}}}·ln {{out_{o}}} + (1 − {{{t}}})·ln(1 − {{out_{o}}})]"),
+}
+
+
+def safe_log(v):
+    """ln v, with v kept at least 1e-15 (as in losses.py): a saturated output gives a large, finite E."""
+    return math.log(max(v, 1e-15))
 MAX_PARAMETERS = 200   # beyond this the written-out code gets long; the matrix engine takes over
 PHASES = ("forward", "loss", "backward", "update")
 
@@ -78,8 +92,8 @@ def display_name(name, updated=False):
 
 def supported(net, n_samples, mode):
     """Whether ``train`` can use the unrolled step for this network and data."""
-    return (n_samples == 1 and mode == "batch" and net.loss_name == "half_sse"
-            and net.activation in SCALAR_ACTIVATIONS
+    return (n_samples == 1 and mode == "batch" and net.loss_name in LOSS_TERMS
+            and net.activation in SCALAR_ACTIVATIONS and net.output_activation in SCALAR_ACTIVATIONS
             and sum(W.size + b.size for W, b in zip(net.weights, net.biases)) <= MAX_PARAMETERS)
 
 
@@ -104,9 +118,8 @@ def equations(net, learn_biases=False, update="simultaneous"):
     updates. update="sequential" (the sources' slip): layer by layer from the output, each layer updated
     as soon as its gradients are known, so the δ's of the layer below use the already-updated weights."""
     neurons, Wn, bn = _names(net)
-    out_code, fprime_code = SCALAR_ACTIVATIONS[net.activation]
-    out_shown, fprime_shown = SHOWN_ACTIVATIONS[net.activation]
     L = len(net.weights)
+    matched = (net.loss_name, net.output_activation) in MATCHED
     outputs = neurons[-1]
     targets = [f"t{j + 1}" for j in range(len(outputs))]
 
@@ -116,8 +129,11 @@ def equations(net, learn_biases=False, update="simultaneous"):
     def bias(l, j):
         return bn[l][0] if len(bn[l]) == 1 else bn[l][j]
 
-    def fprime(name, code):
-        pattern = fprime_code if code else fprime_shown
+    def activation(l):
+        return net.output_activation if l == L else net.activation
+
+    def fprime(name, code, l):
+        pattern = (SCALAR_ACTIVATIONS if code else SHOWN_ACTIVATIONS)[activation(l)][1]
         return pattern.format(z=f"net_{name}" if code else f"{{net_{name}}}",
                               a=f"out_{name}" if code else f"{{out_{name}}}")
 
@@ -130,24 +146,28 @@ def equations(net, learn_biases=False, update="simultaneous"):
                 " + ".join(f"{Wn[l - 1][j][k]} * {out(l - 1, k)}" for k in senders) + f" + {bias(l - 1, j)}",
                 " + ".join(f"{{{Wn[l - 1][j][k]}}}·{{{out(l - 1, k)}}}" for k in senders) + f" + {{{bias(l - 1, j)}}}",
                 "forward"))
-            eqs.append(Equation(f"out_{name}", out_code.format(z=f"net_{name}"),
-                                out_shown.format(z=f"{{net_{name}}}"), "forward"))
+            eqs.append(Equation(f"out_{name}", SCALAR_ACTIVATIONS[activation(l)][0].format(z=f"net_{name}"),
+                                SHOWN_ACTIVATIONS[activation(l)][0].format(z=f"{{net_{name}}}"), "forward"))
+    code_sum, code_term, shown_term = LOSS_TERMS[net.loss_name]
     eqs.append(Equation(                                         # loss
-        "E", "0.5 * (" + " + ".join(f"(out_{o} - {t}) * (out_{o} - {t})" for o, t in zip(outputs, targets)) + ")",
-        " + ".join(f"½({{{t}}} − {{out_{o}}})²" for o, t in zip(outputs, targets)), "loss"))
+        "E", code_sum.format(" + ".join(code_term.format(o=o, t=t) for o, t in zip(outputs, targets))),
+        " + ".join(shown_term.format(o=o, t=t) for o, t in zip(outputs, targets)).replace("+ −", "−"), "loss"))
 
     def deltas(l):      # the δ's of layer l (l = L: the outputs)
+        if l == L and matched:   # ∂E/∂out and f′ cancel (losses.MATCHED)
+            return [Equation(f"delta_{o}", f"out_{o} - {t}", f"{{out_{o}}} − {{{t}}}", "backward")
+                    for o, t in zip(outputs, targets)]
         if l == L:
-            return [Equation(f"delta_{o}", f"(out_{o} - {t}) * {fprime(o, True)}",
-                             f"({{out_{o}}} − {{{t}}})·{fprime(o, False)}", "backward")
+            return [Equation(f"delta_{o}", f"(out_{o} - {t}) * {fprime(o, True, l)}",
+                             f"({{out_{o}}} − {{{t}}})·{fprime(o, False, l)}", "backward")
                     for o, t in zip(outputs, targets)]
         result = []
         for k, h in enumerate(neurons[l]):
             receivers = range(len(neurons[l + 1]))
             back = " + ".join(f"delta_{neurons[l + 1][j]} * {Wn[l][j][k]}" for j in receivers)
             shown = " + ".join(f"{{delta_{neurons[l + 1][j]}}}·{{{Wn[l][j][k]}}}" for j in receivers)
-            result.append(Equation(f"delta_{h}", f"({back}) * {fprime(h, True)}",
-                                   f"({shown})·{fprime(h, False)}", "backward"))
+            result.append(Equation(f"delta_{h}", f"({back}) * {fprime(h, True, l)}",
+                                   f"({shown})·{fprime(h, False, l)}", "backward"))
         return result
 
     def gradients(l):   # ∂E/∂w (and ∂E/∂b) of the weights into layer l
@@ -187,7 +207,7 @@ def source(net, learn_biases=False, update="simultaneous"):
     targets = [f"t{j + 1}" for j in range(len(outputs))]
     params = [w for layer in Wn for row in layer for w in row] + [b for layer in bn for b in layer]
     eqs = equations(net, learn_biases, update)
-    lines = [f"def train_unrolled({', '.join(params + inputs + targets)}, eta, steps, history, tanh, maximum):",
+    lines = [f"def train_unrolled({', '.join(params + inputs + targets)}, eta, steps, history, tanh, maximum, log):",
              "    for s in range(steps + 1):",
              "        # forward pass and loss"]
     lines += [f"        {e.target} = {e.code}" for e in eqs if e.phase in ("forward", "loss")]
@@ -253,7 +273,7 @@ def walk(net, x, t, eta=0.5, learn_biases=False, update="simultaneous"):
     env.update((f"t{j + 1}", v) for j, v in enumerate(t))
     env["eta"] = float(eta)
     known = dict(env)              # what the learner sees: old parameters stay, new ones are "w5+"
-    functions = {"tanh": math.tanh, "maximum": max}
+    functions = {"tanh": math.tanh, "maximum": max, "log": safe_log}
     steps = []
     for k, eq in enumerate(equations(net, learn_biases, update)):
         shown_names = {n: display_name(n) for n in eq.reads}

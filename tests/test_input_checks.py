@@ -17,8 +17,16 @@ def example():
     (dict(sizes=[2, 0, 2]), ValueError, "sizes[1] must be ≥ 1"),
     (dict(sizes=[2, 2.5, 2]), TypeError, "sizes[1] must be a whole number"),
     (dict(sizes=[2, 2], activation="sigmod"), ValueError,
-     "activation must be one of 'sigmoid', 'tanh', 'relu', 'linear'; got 'sigmod'"),
-    (dict(sizes=[2, 2], loss="mse"), ValueError, "loss must be one of 'half_sse'"),
+     "activation must be one of 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear'; got 'sigmod'"),
+    (dict(sizes=[2, 2], loss="mse"), ValueError,
+     "loss must be one of 'half_sse', 'cross_entropy', 'categorical_cross_entropy'; got 'mse'"),
+    (dict(sizes=[2, 2], output_activation="softmx"), ValueError, "output_activation must be one of"),
+    (dict(sizes=[2, 2], activation="relu", loss="cross_entropy"), ValueError,
+     "loss='cross_entropy' needs outputs in (0, 1): output_activation 'sigmoid'; got 'relu'"),
+    (dict(sizes=[2, 2], output_activation="softmax"), ValueError,
+     "loss='categorical_cross_entropy' and output_activation='softmax' go together"),
+    (dict(sizes=[2, 2], loss="categorical_cross_entropy"), ValueError,
+     "loss='categorical_cross_entropy' and output_activation='softmax' go together"),
     (dict(sizes=[2, 2], weights=[np.ones((2, 3))]), ValueError, "weights[0] must have shape (2, 2)"),
     (dict(sizes=[2, 2, 2], weights=[np.ones((2, 2))]), ValueError, "one entry per layer (2)"),
     (dict(sizes=[2, 2], weights=[[[1, np.nan], [0, 0]]]), ValueError, "no NaN or inf"),
@@ -29,6 +37,21 @@ def test_network_arguments(kwargs, error, words):
     with pytest.raises(error) as info:
         bplib.Network(**kwargs)
     assert words in str(info.value)
+
+
+@pytest.mark.parametrize("loss, output, t, words", [
+    ("cross_entropy", None, [0.01, 1.5], "t must lie in [0, 1] for loss='cross_entropy'"),
+    ("cross_entropy", None, [-0.1, 0.5], "t must lie in [0, 1] for loss='cross_entropy'"),
+    ("categorical_cross_entropy", "softmax", [0.5, 0.6], "t must sum to 1 in every row"),
+    ("categorical_cross_entropy", "softmax", [2.0, -1.0], "t must lie in [0, 1]"),
+])
+def test_cross_entropy_targets_are_probabilities(loss, output, t, words):
+    net = bplib.Network([2, 2], loss=loss, output_activation=output, seed=0)
+    for call in (lambda: net.loss([0.1, 0.2], t), lambda: net.gradients([0.1, 0.2], t),
+                 lambda: bplib.train(net, [0.1, 0.2], t, steps=1)):
+        with pytest.raises(ValueError) as info:
+            call()
+        assert words in str(info.value)
 
 
 @pytest.mark.parametrize("x, t, words", [

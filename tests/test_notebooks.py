@@ -160,3 +160,16 @@ def test_every_exercise_is_used_by_a_notebook():
     sources = "\n".join(p.read_text(encoding="utf-8") for p in NOTEBOOKS)
     for ex_id in EXERCISES:
         assert f'check(\\"{ex_id}\\"' in sources, f"exercise {ex_id} is used by no notebook"
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_chinese_in_code_so_figures_need_no_cjk_font(path):
+    """Chinese appears in Markdown only (the browser renders it with the reader's fonts). Code draws the
+    figures on the server, where matplotlib has no CJK font: Chinese there would print as boxes. Whoever needs
+    it in a figure must install a CJK font (Binder: binder/apt.txt) and test its glyphs first."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in code_cells(nb):
+        assert not CJK.search("".join(cell["source"])), f"Chinese in a code cell of {path.name}"

@@ -77,3 +77,30 @@ def test_neuron_graph_gradients_are_upstream_times_local(ax):
     eps = 1e-7
     E = lambda w: 0.5 * (0.01 - 1 / (1 + np.exp(-(w * 0.05 + 0.35)))) ** 2  # noqa: E731
     assert v["dE_dw"] == pytest.approx((E(0.15 + eps) - E(0.15 - eps)) / (2 * eps), rel=1e-6)
+
+
+def test_gallery_draws_every_position_once_and_swaps_pictures():
+    from bplib.gallery import Gallery
+    calls = []
+
+    def draw(fig, a, b):
+        calls.append((a, b))
+        ax = fig.subplots()
+        ax.set_title(f"{a} {b}")
+
+    g = Gallery({"a": [1, 2], "b": ["x", "y", "z"]}, draw, start={"b": "y"})
+    assert sorted(calls) == [(1, "x"), (1, "y"), (1, "z"), (2, "x"), (2, "y"), (2, "z")]
+    assert g.image.value == g.pictures[(1, "y")]
+    g.select(a=2, b="z")
+    assert g.image.value == g.pictures[(2, "z")] and len(calls) == 6     # nothing redrawn
+    assert len(set(g.pictures.values())) == 6
+
+
+def test_gallery_rejects_bad_controls():
+    import pytest
+
+    from bplib.gallery import Gallery
+    with pytest.raises(ValueError, match="at least one control"):
+        Gallery({}, lambda fig: None)
+    with pytest.raises(ValueError, match=r"start\['a'\] must be one of \[1, 2\]"):
+        Gallery({"a": [1, 2]}, lambda fig, a: fig.subplots(), start={"a": 3})
