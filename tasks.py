@@ -125,6 +125,10 @@ def notebooks(args):
             return 1
         if run(PYTHON, __file__, "strip-widgets", str(Path(name).with_suffix(".ipynb"))) != 0:
             return 1
+        # the twin rewritten as jupytext writes it from the notebook (metadata keys in the notebook's order),
+        # or JupyterLab's pairing refuses to open a notebook that is newer than its twin
+        if run(BIN / "jupytext", "--to", "md", str(Path(name).with_suffix(".ipynb"))) != 0:
+            return 1
     return 0
 
 

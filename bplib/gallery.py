@@ -48,6 +48,7 @@ class Gallery:
             self.widgets[name] = w
         self.image = widgets.Image(format="png", value=self.pictures[self._key()])
         self.box = widgets.VBox([widgets.HBox(list(self.widgets.values())), self.image])
+        self.box.add_class("bp-gallery")
 
     def figure(self, **choice):
         """One position, as a matplotlib Figure (for a static copy of the story)."""

@@ -7,6 +7,7 @@ Slider timings are written to test-artifacts/browser_timings.json (see benchmark
 
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -482,3 +483,32 @@ def test_playground_opens_within_seconds(browser, tmp_path):
         stop(proc)
     record("playground_open", {"interactive_ms": [1000 * seconds]})
     assert seconds < 6, f"the playground took {seconds:.1f} s to open"
+
+
+def test_notebook6_sliders_in_jupyterlab(browser, lab):
+    """Notebook 6's two precomputed pictures (activation × depth; weight scale): every click shows its
+    picture within 100 ms (click event to new picture painted, measured in the page)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(f"{lab}/lab/tree/notebooks/06_activations_bias_init.ipynb")
+    run_all(page)
+    page.wait_for_function("() => document.querySelectorAll('.bp-gallery img').length === 2")
+    assert "Error displaying widget" not in page.content()
+    page.evaluate("() => document.addEventListener('click', () => { window.__bpT0 = performance.now(); }, true)")
+    timings = {"gallery_ms": []}
+    galleries = page.locator(".bp-gallery")
+    clicks = [(0, label) for label in ("tanh", "relu", "sigmoid", "leaky_relu", "1", "8", "4")]
+    clicks += [(1, label) for label in ("30", "0.3", "10", "1", "3")]
+    for which, label in clicks:
+        gallery = galleries.nth(which)
+        gallery.scroll_into_view_if_needed()
+        page.evaluate("k => { window.__bpSrc = document.querySelectorAll('.bp-gallery img')[k].src; }", which)
+        gallery.locator(".widget-toggle-button", has_text=re.compile(f"^{re.escape(label)}$")).click()
+        page.wait_for_function("k => document.querySelectorAll('.bp-gallery img')[k].src !== window.__bpSrc",
+                               arg=which)
+        timings["gallery_ms"].append(page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__bpT0)))"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    galleries.nth(1).screenshot(path=str(ARTIFACTS / "gallery_scale_lab.png"))
+    record("notebook6_gallery", timings)
+    assert statistics.median(timings["gallery_ms"]) < 100, timings

@@ -173,3 +173,14 @@ def test_no_chinese_in_code_so_figures_need_no_cjk_font(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     for cell in code_cells(nb):
         assert not CJK.search("".join(cell["source"])), f"Chinese in a code cell of {path.name}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_text_twin_is_written_as_jupytext_writes_it(path):
+    """JupyterLab's jupytext pairing refuses to open a notebook that is newer than its twin (as after a fresh
+    clone) when the twin differs from what jupytext writes from the notebook, e.g. cell metadata keys in
+    another order: `tasks.py notebooks` rewrites the twin from the notebook, and this checks it."""
+    text = path.with_suffix(".md").read_text(encoding="utf-8")
+    again = jupytext.writes(jupytext.read(path), fmt="md")
+    again = re.sub(r"\n +jupytext_version: .*", "", again)       # filtered out by jupytext.toml
+    assert text == again, f"{path.stem}.md: run python3 tasks.py notebooks notebooks/{path.stem}.md"
