@@ -5,7 +5,9 @@ One idea per file:
     losses.py        E = ½Σ(t − o)², cross-entropy, categorical cross-entropy, and ∂E/∂o
     backprop.py      the equations: forward pass, δ terms, ∂E/∂W, ∂E/∂b
     network.py       Network: parameters, forward, loss, gradients
-    train.py         gradient descent: train, train_many, diagnose
+    train.py         gradient descent: train, train_many, train_population, diagnose
+    optimisers.py    how a step is made: plain gradient descent, momentum, the bold driver
+    stopping.py      when training ends: maximum, target error, early stopping on a validation set
     unrolled.py      the same training step as a list of equations, one line each (the engine and the player)
     gradcheck.py     finite-difference gradient check
     example.py       the worked 2-2-2 example and its published figures
@@ -35,11 +37,11 @@ from .example import EXACT, PUBLISHED, mazur
 from .gradcheck import gradient_check, numeric_gradients, relative_difference
 from .losses import LOSSES
 from .network import Gradients, Network, Trace
-from .train import History, diagnose, train, train_many
+from .train import History, diagnose, train, train_many, train_population
 
 __all__ = [
     "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "Gradients", "History", "Network", "Trace",
     "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
     "gradient_check", "layer_forward", "mazur", "numeric_gradients", "relative_difference",
-    "train", "train_many", "unrolled", "weight_gradient",
+    "train", "train_many", "train_population", "unrolled", "weight_gradient",
 ]

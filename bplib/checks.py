@@ -33,7 +33,7 @@ def array(name, value, shape=None, allowed_shapes_text=None):
     return arr
 
 
-def number(name, value, low=None, high=None, low_inclusive=True, hint=""):
+def number(name, value, low=None, high=None, low_inclusive=True, hint="", high_inclusive=True):
     """Check a real number and its range; return it as a float."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number; got {value!r}")
@@ -42,10 +42,10 @@ def number(name, value, low=None, high=None, low_inclusive=True, hint=""):
     if low is not None:
         bad = bad or (value < low if low_inclusive else value <= low)
     if high is not None:
-        bad = bad or value > high
+        bad = bad or (value > high if high_inclusive else value >= high)
     if bad:
         lo = "" if low is None else (f"{'≥' if low_inclusive else '>'} {low:g}")
-        hi = "" if high is None else f"≤ {high:g}"
+        hi = "" if high is None else (f"{'≤' if high_inclusive else '<'} {high:g}")
         rng = " and ".join(r for r in (lo, hi) if r)
         raise ValueError(f"{name} must be a finite number {rng}; got {value!r}{hint}")
     return value

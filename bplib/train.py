@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import checks, unrolled
+from . import checks, optimisers, stopping, unrolled
 from .backprop import bias_gradient, delta_hidden, delta_output, forward_pass, weight_gradient
 from .losses import LOSSES
 from .network import Network, _name_values
@@ -50,6 +50,11 @@ class History:
     steps: int
     names: tuple = field(repr=False)
     diverged_at: object = None
+    eta_trace: object = None          # η in force at every step (it changes with optimiser="bold_driver")
+    stopped_at: object = None         # train with stopping rules: the last step kept,
+    best_at: object = None            # the step whose weights are hist.net,
+    stopped_because: str = ""         # and why (see stopping.py)
+    validation_loss: object = None    # E on the validation set after every step (early stopping)
 
     def named(self, step, run=None):
         """The parameters after ``step`` updates by name: {"w1": …, "b1": …}.
@@ -59,7 +64,8 @@ class History:
 
 
 def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous", mode="batch",
-          engine="auto"):
+          engine="auto", optimiser="gd", beta=0.9, shuffle=False, seed=None, target=None, validation=None,
+          patience=None):
     """Train a copy of ``net`` for ``steps`` updates with learning rate ``eta``.
 
     learn_biases  False: only the weights learn, as in the classic example; True: biases too.
@@ -69,27 +75,42 @@ def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous"
                   known, so the δ of the layer below uses the already-updated weights.
     mode          for a batch x of shape (m, n_in): "batch" makes one update per step
                   with the gradient of the whole batch, E = Σ over samples;
-                  "online" makes one update per sample, in order (a step = one epoch).
+                  "online" makes one update per sample (a step = one epoch), in order, or in a new
+                  random order every epoch with ``shuffle=True`` (and ``seed`` for the random order).
+    optimiser     "gd" (w ← w − η g), "momentum" (v ← βv + g, w ← w − ηv, with ``beta``) or
+                  "bold_driver" (η grows by 5 % after a step that lowered E; a step that raised E is
+                  undone and η halved): see optimisers.py.
     engine        how the same equations are computed: "matrices" (backprop.py, any case),
-                  "unrolled" (unrolled.py, one line per neuron: one sample, small networks, much
-                  faster there) or "auto" (unrolled where it applies). Both give the same numbers.
+                  "unrolled" (unrolled.py, one line per neuron: one sample, small networks, plain
+                  gradient descent, much faster there) or "auto" (unrolled where it applies).
+    target, validation=(x_val, t_val), patience
+                  stopping rules (stopping.py): stop once E < target; stop when the validation error
+                  rose ``patience`` times in a row. ``hist.stopped_because`` says which rule ended it.
     """
-    hist = train_many(net, x, t, etas=[eta], steps=steps, learn_biases=learn_biases,
-                      update=update, mode=mode, engine=engine)
-    return History(loss=hist.loss[0], outputs=hist.outputs[0], weights=[W[0] for W in hist.weights],
-                   biases=[b[0] for b in hist.biases], net=hist.net[0], eta=float(eta), steps=steps,
-                   names=hist.names, diverged_at=hist.diverged_at[0])
+    hist = train_many(net, x, t, etas=[eta], steps=steps, learn_biases=learn_biases, update=update, mode=mode,
+                      engine=engine, optimiser=optimiser, beta=beta, shuffle=shuffle, seed=seed)
+    one = History(loss=hist.loss[0], outputs=hist.outputs[0], weights=[W[0] for W in hist.weights],
+                  biases=[b[0] for b in hist.biases], net=hist.net[0], eta=float(eta), steps=steps,
+                  names=hist.names, diverged_at=hist.diverged_at[0], eta_trace=hist.eta_trace[0])
+    return stopping.apply(one, net, target=target, validation=validation, patience=patience)
 
 
 def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneous", mode="batch",
-               engine="auto"):
+               engine="auto", optimiser="gd", beta=0.9, shuffle=False, seed=None, starts=None):
     """Train one copy of ``net`` per learning rate in ``etas``.
 
-    Same options as ``train``; every array of the returned History has a leading
+    Same options as ``train`` (but no stopping rules); every array of the returned History has a leading
     axis of len(etas), ``net`` is a list of networks and ``diverged_at`` a list.
+    ``starts``: a list of networks of ``net``'s shape, one per η, to start from instead of copies of ``net``
+    (``train_population`` uses it: many random initialisations trained in one loop).
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a bplib.Network; got {type(net).__name__}")
+    optimisers.make(optimiser, beta)                   # checks the name and β before any work
+    if not isinstance(shuffle, bool):
+        raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
+    if shuffle and mode != "online":
+        raise ValueError("shuffle=True needs mode='online' (it changes the order of the per-sample updates)")
     etas = [checks.number("eta", e, low=0.0, high=ETA_MAX, low_inclusive=False,
                           hint=" (the learning rate η is the step size of w ← w − η ∂E/∂w)")
             for e in np.ravel(np.asarray(etas, dtype=object))]
@@ -104,17 +125,32 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
     T = net._targets(t, X.shape[0])
 
     checks.choice("engine", engine, ENGINES)
-    if engine == "unrolled" and not unrolled.supported(net, X.shape[0], mode):
-        raise ValueError("engine='unrolled' needs one sample, mode='batch', a loss and output activation "
-                         "other than softmax, and at most "
+    plain = optimiser == "gd" and starts is None
+    if engine == "unrolled" and not (plain and unrolled.supported(net, X.shape[0], mode)):
+        raise ValueError("engine='unrolled' needs one sample, mode='batch', optimiser='gd', a loss and output "
+                         "activation other than softmax, and at most "
                          f"{unrolled.MAX_PARAMETERS} parameters; use engine='auto'")
+    if starts is not None:
+        starts = list(starts)
+        if len(starts) != len(etas):
+            raise ValueError(f"starts must hold one network per η ({len(etas)}); got {len(starts)}")
+        for k, start in enumerate(starts):
+            if not isinstance(start, Network) or start.sizes != net.sizes or \
+                    [b.size for b in start.biases] != [b.size for b in net.biases]:
+                raise ValueError(f"starts[{k}] must be a Network of net's layer sizes {net.sizes} and biases")
     # "auto": the unrolled loop costs about 2 µs per step for each run; the matrix loop about 50 µs per
     # step for one run and hardly more for many (about 100 µs for 100): unrolled wins up to ~30 runs
-    use_unrolled = engine == "unrolled" or (engine == "auto" and len(etas) <= UNROLLED_MAX_RUNS
+    use_unrolled = engine == "unrolled" or (engine == "auto" and len(etas) <= UNROLLED_MAX_RUNS and plain
                                             and unrolled.supported(net, X.shape[0], mode))
-    run = _run_unrolled if use_unrolled else _run_matrices
     eta = np.array(etas)
-    rec_loss, rec_out, rec_W, rec_b = run(net, X, T, eta, steps, learn_biases, update, mode)
+    if use_unrolled:
+        rec_loss, rec_out, rec_W, rec_b = _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode)
+        eta_trace = np.repeat(eta[:, None], steps + 1, axis=1)
+    else:
+        order = np.random.default_rng(seed) if shuffle else None
+        rec_loss, rec_out, rec_W, rec_b, eta_trace = _run_matrices(
+            net, X, T, eta.copy(), steps, learn_biases, update, mode, optimisers.make(optimiser, beta), order,
+            starts)
 
     if single:
         rec_out = rec_out[:, :, 0]
@@ -124,28 +160,46 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
                     loss=net.loss_name, output_activation=net.output_activation)
             if diverged_at[k] is None else None for k in range(len(etas))]
     return History(loss=rec_loss, outputs=rec_out, weights=rec_W, biases=rec_b, net=nets,
-                   eta=eta, steps=steps, names=net.parameter_names(), diverged_at=diverged_at)
+                   eta=eta, steps=steps, names=net.parameter_names(), diverged_at=diverged_at, eta_trace=eta_trace)
 
 
-def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode):
-    """The training loop in matrix form (backprop.py): any sizes, batches, online learning."""
+def train_population(nets, x, t, eta=0.5, steps=1, **options):
+    """Train each network of ``nets`` (same layer sizes, e.g. many random initialisations) with the same
+    η, in one loop: a History with one row per network. Options as for ``train_many``."""
+    nets = list(nets)
+    if not nets:
+        raise ValueError("nets must hold at least one network; got an empty list")
+    return train_many(nets[0], x, t, etas=[eta] * len(nets), steps=steps, starts=nets, **options)
+
+
+def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, order=None, starts=None):
+    """The training loop in matrix form (backprop.py): any sizes, batches, online learning, any optimiser.
+    ``eta`` (one per run) may change during training (the bold driver): its value at every step is returned.
+    ``order``: a random generator for a new sample order every epoch (online mode), or None."""
     K = len(eta)
-    Ws = [np.repeat(W[None], K, axis=0) for W in net.weights]   # (K, n_out, n_in)
-    bs = [np.repeat(b[None], K, axis=0) for b in net.biases]    # (K, n_b)
+    sources = starts or [net] * K
+    Ws = [np.stack([n.weights[l] for n in sources]).astype(float) for l in range(len(net.weights))]  # (K, out, in)
+    bs = [np.stack([n.biases[l] for n in sources]).astype(float) for l in range(len(net.biases))]    # (K, n_b)
     rec_loss = np.empty((K, steps + 1))
     rec_out = np.empty((K, steps + 1) + T.shape)
-    rec_W = [np.empty((K, steps + 1) + W.shape) for W in net.weights]
-    rec_b = [np.empty((K, steps + 1) + b.shape) for b in net.biases]
+    rec_W = [np.empty((K, steps + 1) + W.shape[1:]) for W in Ws]
+    rec_b = [np.empty((K, steps + 1) + b.shape[1:]) for b in bs]
+    eta_trace = np.empty((K, steps + 1))
 
     f, f_out, fprime, fprime_out, dloss, matched = net.functions()
     loss = LOSSES[net.loss_name][0]
     rule = dict(eta=eta, fprime=fprime, dloss=dloss, learn_biases=learn_biases, update=update,
-                fprime_out=fprime_out, matched=matched)
+                fprime_out=fprime_out, matched=matched, optimiser=optimiser)
     with np.errstate(all="ignore"):  # a diverging run is reported (diverged_at), not warned about
         for s in range(steps + 1):
             zs, outs = forward_pass(Ws, bs, X, f, f_out)
-            rec_loss[:, s] = loss(outs[-1], T)
+            E = loss(outs[-1], T)
+            if optimiser.after_loss(E, eta, Ws + bs).any():     # the bold driver undid a step
+                zs, outs = forward_pass(Ws, bs, X, f, f_out)
+                E = loss(outs[-1], T)
+            rec_loss[:, s] = E
             rec_out[:, s] = outs[-1]
+            eta_trace[:, s] = eta
             for l in range(len(Ws)):
                 rec_W[l][:, s] = Ws[l]
                 rec_b[l][:, s] = bs[l]
@@ -154,10 +208,10 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode):
             if mode == "batch":
                 gradient_step(Ws, bs, X, T, zs, outs, **rule)
             else:
-                for i in range(X.shape[0]):
+                for i in (order.permutation(X.shape[0]) if order is not None else range(X.shape[0])):
                     zi, oi = forward_pass(Ws, bs, X[i:i + 1], f, f_out)
                     gradient_step(Ws, bs, X[i:i + 1], T[i:i + 1], zi, oi, **rule)
-    return rec_loss, rec_out, rec_W, rec_b
+    return rec_loss, rec_out, rec_W, rec_b, eta_trace
 
 
 def _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode):
@@ -188,13 +242,14 @@ def _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode):
 
 
 def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, update, fprime_out=None,
-                  matched=False):
+                  matched=False, optimiser=None):
     """One update of every layer, output layer first: W ← W − η ∂E/∂W (in place).
 
     The only difference between the two update orders is *when* the δ of the
     layer below is computed: before this layer's weights change (simultaneous)
     or after (sequential).
     """
+    optimiser = optimiser or optimisers.GradientDescent()
     eta_w, eta_b = eta[:, None, None], eta[:, None]
     delta = delta_output(zs[-1], outs[-1], T, fprime_out or fprime, dloss, matched)
     for l in reversed(range(len(Ws))):
@@ -203,9 +258,9 @@ def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, upda
         grad_b = bias_gradient(delta, bs[l].shape[-1]) if learn_biases else None
         if l > 0 and update == "simultaneous":
             delta_below = delta_hidden(Ws[l], delta, zs[l - 1], outs[l - 1], fprime)
-        Ws[l] -= eta_w * grad_W
+        optimiser.update(("W", l), Ws[l], grad_W, eta_w)
         if learn_biases:
-            bs[l] -= eta_b * grad_b
+            optimiser.update(("b", l), bs[l], grad_b, eta_b)
         if l > 0 and update == "sequential":
             delta_below = delta_hidden(Ws[l], delta, zs[l - 1], outs[l - 1], fprime)
         if l > 0:

@@ -1,0 +1,89 @@
+"""Stopping rules: when training ends, and why.
+
+    maximum       stop after ``steps`` updates (always in force)
+    target        stop at the first update after which E < target          (seed 000: "small enough")
+    early         stop when the error on a validation set has risen ``patience`` times in a row,
+                  and keep the weights from before the rises                   (seed 001: 6 rises)
+
+The rules are applied to a finished run: ``train`` records every step, so the step at which a
+rule fires, and the weights there, can be read off the record. The run is then cut at that step.
+"""
+
+import numpy as np
+
+from . import checks
+from .backprop import forward_pass
+from .losses import LOSSES
+
+
+def validation_loss(hist, net, x_val, t_val):
+    """E on the validation set (x_val, t_val) after every recorded step: one number per step."""
+    try:
+        X = net._inputs(x_val)[0]
+        T = net._targets(t_val, X.shape[0])
+    except (ValueError, TypeError) as error:
+        raise type(error)(f"validation=(x_val, t_val): {error}") from None
+    f, f_out = net.functions()[:2]
+    _, outs = forward_pass(hist.weights, hist.biases, X, f, f_out)    # every step at once (leading axis)
+    with np.errstate(all="ignore"):
+        return LOSSES[net.loss_name][0](outs[-1], T)
+
+
+def first_rise_run(values, patience):
+    """The first index s at which ``values`` has risen ``patience`` times in a row (values[s−k+1 … s] each
+    above the one before), or None."""
+    rises = 0
+    for s in range(1, len(values)):
+        rises = rises + 1 if values[s] > values[s - 1] else 0
+        if rises == patience:
+            return s
+    return None
+
+
+def apply(hist, net, target=None, validation=None, patience=None):
+    """Cut ``hist`` (a History of ``train``) where the first rule fires; say which and why in
+    ``hist.stopped_at`` (the last step kept), ``hist.best_at`` (the step whose weights are returned as
+    ``hist.net``) and ``hist.stopped_because``."""
+    from .network import Network
+    if target is not None:
+        target = checks.number("target", target, low=0.0, low_inclusive=False,
+                               hint=" (the target error: training stops once E is below it)")
+    if patience is not None:
+        patience = checks.integer("patience", patience, low=1)
+        if validation is None:
+            raise ValueError("patience needs validation=(x_val, t_val): early stopping watches the error on "
+                             "data the network does not train on")
+    if validation is not None:
+        if not isinstance(validation, (tuple, list)) or len(validation) != 2:
+            raise TypeError(f"validation must be a pair (x_val, t_val); got {type(validation).__name__}")
+        if patience is None:
+            raise ValueError("validation=(x_val, t_val) needs patience=k: stop after k rises in a row")
+    steps = len(hist.loss) - 1
+    stops = [(steps, steps, f"the maximum of {steps:,} updates was reached")]
+    if target is not None:
+        below = np.flatnonzero(hist.loss < target)
+        if below.size:
+            s = int(below[0])
+            stops.append((s, s, f"the target error was reached: E < {target:g} after {s:,} updates"))
+    if validation is not None:
+        hist.validation_loss = validation_loss(hist, net, *validation)
+        s = first_rise_run(hist.validation_loss, patience)
+        if s is not None:
+            stops.append((s, s - patience, f"the validation error rose {patience} times in a row (updates "
+                                           f"{s - patience + 1:,}–{s:,}); the weights after update "
+                                           f"{s - patience:,} are kept"))
+    stop, best, why = min(stops)
+    hist.stopped_at, hist.best_at, hist.stopped_because = stop, best, why
+    hist.loss = hist.loss[:stop + 1]
+    hist.outputs = hist.outputs[:stop + 1]
+    hist.weights = [W[:stop + 1] for W in hist.weights]
+    hist.biases = [b[:stop + 1] for b in hist.biases]
+    if hist.validation_loss is not None:
+        hist.validation_loss = hist.validation_loss[:stop + 1]
+    if hist.eta_trace is not None:
+        hist.eta_trace = hist.eta_trace[:stop + 1]
+    if hist.diverged_at is None or hist.diverged_at > stop:
+        hist.diverged_at = None
+        hist.net = Network(net.sizes, [W[best] for W in hist.weights], [b[best] for b in hist.biases],
+                           activation=net.activation, loss=net.loss_name, output_activation=net.output_activation)
+    return hist
