@@ -7,6 +7,7 @@ and, for lecturers:
 
     python3 tasks.py playground   the training dashboard alone, served by Voila (no code; for a projector)
     python3 tasks.py player       the step-through player alone, served by Voila (one equation at a time)
+    python3 tasks.py xor          the XOR playground alone, served by Voila (training in practice)
     python3 tasks.py links        Binder and JupyterHub links for this repository (from its git remote)
     python3 tasks.py slides       the lesson notebooks as offline slide decks in build/slides/ (--pdf: and PDFs)
     python3 tasks.py site         every notebook as a static, offline web site in build/site/
@@ -160,6 +161,13 @@ def player(args):
     return run(BIN / "voila", "notebooks/player.ipynb", *VOILA_OPTIONS, *args)
 
 
+def xor(args):
+    """The XOR playground alone, as a web page without code (Voila): hidden neurons, η, batch or online,
+    momentum, the epoch."""
+    install("requirements.txt")
+    return run(BIN / "voila", "notebooks/xor_playground.ipynb", *VOILA_OPTIONS, *args)
+
+
 def links(args):
     """Print the Binder links (start page, playground, player) and a JupyterHub nbgitpuller link for this
     repository, made from its git remote: python3 tasks.py links [--repo OWNER/REPO] [--hub URL]."""
@@ -202,8 +210,8 @@ def test(args):
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "playground": playground, "player": player, "slides": slides, "site": site,
-                "notebooks": notebooks, "links": links,
+    commands = {"lab": lab, "test": test, "playground": playground, "player": player, "xor": xor,
+                "slides": slides, "site": site, "notebooks": notebooks, "links": links,
                 "settings": settings, "strip-widgets": strip_widgets}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)

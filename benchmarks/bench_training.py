@@ -5,7 +5,8 @@
 Prints seconds and ratios for 10,000 training steps of the worked example:
 a plain scalar-Python loop written from the equations, bplib.train on one
 network (both engines), and bplib.train_many on 100 learning rates at once (both
-engines); then the Python callback time of the training dashboard's two sliders. (The end-to-end time in a
+engines); then the Python callback time of the training dashboard's two sliders; then the XOR sweep of
+notebook 7 (100 starts × 5,000 epochs, in one loop and one run at a time). (The end-to-end time in a
 real browser is measured by tests/test_browser.py into test-artifacts/.)
 """
 
@@ -134,7 +135,34 @@ def loss_axis_and_player():
     print("In the browser (key press or click -> new picture painted): see test-artifacts/browser_timings.json")
 
 
+def xor_sweep(runs=100, epochs=5000):
+    """Notebook 7's table: 100 random starts of a 2-3-1 network on XOR, 5,000 epochs of batch training,
+    trained in one loop (train_population) and one after the other (train), side by side."""
+    from bplib.data import solved, xor
+    X, T = xor()
+
+    def starts():
+        out = []
+        for k in range(runs):
+            rng = np.random.default_rng(k)
+            out.append(bplib.Network([2, 3, 1], seed=k, biases=[rng.normal(size=3), rng.normal(size=1)]))
+        return out
+
+    nets = starts()
+    together = lambda: bplib.train_population(nets, X, T, eta=2.0, steps=epochs, learn_biases=True)  # noqa: E731
+    ten = nets[:10]
+    one_by_one = lambda: [bplib.train(n, X, T, eta=2.0, steps=epochs, learn_biases=True) for n in ten]  # noqa: E731
+    best, results = interleaved({"population": together, "ten_one_by_one": one_by_one}, rounds=3)
+    solved_share = solved(results["population"].outputs[:, -1]).mean()
+    per_run_alone = best["ten_one_by_one"] / len(ten)
+    print(f"XOR sweep: {runs} starts × {epochs:,} epochs (2-3-1, batch), {solved_share:.0%} solved")
+    print(f"  train_population, all {runs} in one loop    {best['population']:7.3f} s")
+    print(f"  train, one run at a time (10 runs timed)    {per_run_alone * runs:7.3f} s for {runs} "
+          f"(×{per_run_alone * runs / best['population']:.0f} slower)")
+
+
 if __name__ == "__main__":
     main()
     dashboard_callbacks()
     loss_axis_and_player()
+    xor_sweep()

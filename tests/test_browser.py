@@ -512,3 +512,70 @@ def test_notebook6_sliders_in_jupyterlab(browser, lab):
     galleries.nth(1).screenshot(path=str(ARTIFACTS / "gallery_scale_lab.png"))
     record("notebook6_gallery", timings)
     assert statistics.median(timings["gallery_ms"]) < 100, timings
+
+
+def check_xor_playground(page, timings):
+    """Click through the XOR playground's toggles and the epoch slider; the picture and the readout follow,
+    each within 100 ms (click or key press to new picture painted, measured in the page)."""
+    page.evaluate("() => document.addEventListener('click', () => { window.__bpT0 = performance.now(); }, true)")
+    page.evaluate("() => document.addEventListener('keydown', () => { window.__bpT0 = performance.now(); }, true)")
+
+    def timed(action):
+        page.evaluate("() => { window.__bpSrc = document.querySelector('.bp-xor img').src; }")
+        action()
+        page.wait_for_function("() => document.querySelector('.bp-xor img').src !== window.__bpSrc")
+        timings["xor_ms"].append(page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__bpT0)))"))
+
+    xor = page.locator(".bp-xor")
+    assert "3 hidden · η = 2 · batch" in xor.inner_text()
+    hidden, eta, mode = (xor.locator(".widget-toggle-buttons").nth(k) for k in range(3))
+
+    def button(group, label):
+        return group.locator(".widget-toggle-button", has_text=re.compile(f"^{re.escape(label)}$"))
+
+    for label in ("2", "8", "4", "3"):
+        timed(lambda label=label: button(hidden, label).click())
+    assert "3 hidden" in page.locator(".bp-xor-readout").inner_text()
+    for label in ("5", "0.5", "2"):
+        timed(lambda label=label: button(eta, label).click())
+    timed(lambda: button(mode, "online, shuffled").click())
+    timed(lambda: xor.locator(".widget-checkbox input").click())
+    assert "online, shuffled · momentum 0.9" in page.locator(".bp-xor-readout").inner_text()
+    handle = xor.locator(".noUi-handle")
+    for key in ("Home", "End", "Home", "End"):
+        timed(lambda key=key: handle.press(key))
+    assert "epoch <b>" not in page.locator(".bp-xor-readout").inner_text()   # text, not markup
+    assert "solved" in page.locator(".bp-xor-readout").inner_text()
+
+
+def test_xor_playground_in_jupyterlab(browser, lab):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(f"{lab}/lab/tree/notebooks/07_training_practice.ipynb")
+    run_all(page)
+    page.wait_for_selector(".bp-xor img")
+    page.locator(".bp-xor").scroll_into_view_if_needed()
+    assert "Error displaying widget" not in page.content()
+    timings = {"xor_ms": []}
+    check_xor_playground(page, timings)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(".bp-xor").screenshot(path=str(ARTIFACTS / "xor_lab.png"))
+    record("xor_jupyterlab", timings)
+    assert statistics.median(timings["xor_ms"]) < 100, timings
+
+
+def test_xor_playground_in_voila(browser, tmp_path):
+    proc, base = serve_voila(tmp_path, "notebooks/xor_playground.ipynb")
+    try:
+        page = open_voila_page(browser, base, ".bp-xor", "XorPlayground(", (1280, 720))
+        timings = {"xor_ms": []}
+        check_xor_playground(page, timings)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "xor_voila_1280x720.png"))
+        box = page.locator(".bp-xor-readout").bounding_box()
+        assert box["y"] + box["height"] <= 720, "the readout is below a 1280×720 projector's screen"
+        record("xor_voila", timings)
+        assert statistics.median(timings["xor_ms"]) < 100, timings
+    finally:
+        stop(proc)

@@ -31,7 +31,8 @@ def test_binder_links_open_the_start_page_and_the_voila_pages():
         "https://mybinder.org/v2/gh/alice/backprop/main?urlpath=lab/tree/notebooks/00_start_here.ipynb")
     assert links["playground (Voila, no code)"].endswith("?urlpath=voila/render/notebooks/playground.ipynb")
     assert links["step-through player (Voila, no code)"].endswith("voila/render/notebooks/player.ipynb")
-    for page in ["00_start_here", "playground", "player"]:
+    assert links["XOR playground (Voila, no code)"].endswith("voila/render/notebooks/xor_playground.ipynb")
+    for page in ["00_start_here", "playground", "player", "xor_playground"]:
         assert (ROOT / "notebooks" / f"{page}.ipynb").exists()
 
 

@@ -34,6 +34,8 @@ WIDTH, HEIGHT = 1280, 720
 LIVE = {
     "playground": "the **playground** (`python3 tasks.py playground`, or its Binder link)",
     "player": "the **step-through player** (`python3 tasks.py player`, or its Binder link)",
+    "xor": "the **XOR playground** (`python3 tasks.py xor`, or its Binder link)",
+    "notebook": "the notebook itself, in JupyterLab or on Binder (the sliders need a running kernel)",
 }
 
 
@@ -61,17 +63,31 @@ def unfold(cell):
         cell.metadata["notes"] = "\n\n".join(n for n in notes if n)
 
 
+def joined_streams(cell):
+    """A code cell's consecutive printed outputs as one (the kernel may send one print in several pieces)."""
+    outputs = []
+    for out in cell.get("outputs", []):
+        if outputs and out.get("output_type") == "stream" and outputs[-1].get("output_type") == "stream" \
+                and outputs[-1].get("name") == out.get("name"):
+            outputs[-1]["text"] += out["text"]
+        else:
+            outputs.append(out)
+    if cell.cell_type == "code":
+        cell.outputs = outputs
+    return cell
+
+
 def deck_cells(nb):
     """The cells of the deck, in order: what the room sees of ``nb``."""
     cells, carried = [], None   # carried: the slide start of a dropped cell, given to the next kept cell
     for cell in nb.cells:
-        cell = copy.deepcopy(cell)
+        cell = joined_streams(copy.deepcopy(cell))
         tags = cell.metadata.get("tags", [])
         kind = slide_type(cell)
         keep = "solution" not in tags and kind != "skip"
         if keep and cell.metadata.get("live"):
-            cell = markdown(f"*On the projector, live:* {LIVE[cell.metadata['live']]}. "
-                            "The still figure on the next slide tells the same story.", kind)
+            cell = markdown(f"*Live:* {LIVE[cell.metadata['live']]}. "
+                            "The still figures of these slides tell the same story.", kind)
             cell.metadata["notes"] = "Switch to the live page here; come back to the deck for the still figure."
         elif keep and cell.cell_type == "markdown":
             unfold(cell)

@@ -12,7 +12,8 @@ from urllib.parse import quote, urlencode
 NOTEBOOKS = "notebooks"
 PAGES = {"start page (JupyterLab)": "lab/tree/{nb}/00_start_here.ipynb",
          "playground (Voila, no code)": "voila/render/{nb}/playground.ipynb",
-         "step-through player (Voila, no code)": "voila/render/{nb}/player.ipynb"}
+         "step-through player (Voila, no code)": "voila/render/{nb}/player.ipynb",
+         "XOR playground (Voila, no code)": "voila/render/{nb}/xor_playground.ipynb"}
 
 
 def repository_from_remote(url):

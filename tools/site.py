@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 
 from tools import vendor
+from tools.decks import joined_streams
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -24,6 +25,9 @@ LIVE = {   # the live page, and where its story is told in still figures
                    '<a href="04_training_dashboard.html">notebook 4</a>, step 5'),
     "player": ("the step-through player (<code>python3 tasks.py player</code>, or its Binder link)",
                '<a href="03_numeric_backprop.html">notebook 3</a>, "Now walk it on the diagram"'),
+    "xor": ("the XOR playground (<code>python3 tasks.py xor</code>, or its Binder link)",
+            '<a href="07_training_practice.html">notebook 7</a>, steps 1–5'),
+    "notebook": ("this notebook in JupyterLab or on Binder", "this page"),
 }
 NOTEBOOK_LINK = re.compile(r'href="([0-9A-Za-z_]+)\.ipynb')
 
@@ -35,7 +39,7 @@ def pages():
         name = "index" if path.stem == "00_start_here" else path.stem
         title = "Start" if name == "index" else path.stem[:2].lstrip("0") + " · " + first_heading(path)
         out.append((path, name, title))
-    for name in ("playground", "player"):
+    for name in ("playground", "player", "xor_playground"):
         out.append((ROOT / "notebooks" / f"{name}.ipynb", name, name.capitalize()))
     return out
 
@@ -53,7 +57,7 @@ def page_cells(nb):
     """The cells of a page: solutions folded, live widgets replaced by a pointer."""
     cells = []
     for cell in nb.cells:
-        cell = copy.deepcopy(cell)
+        cell = joined_streams(copy.deepcopy(cell))
         if "solution" in cell.metadata.get("tags", []):
             body = cell.source.split("\n", 1)[1] if cell.source.startswith("# Solution") else cell.source
             cell = nbformat.v4.new_markdown_cell(

@@ -1,0 +1,171 @@
+"""The XOR playground: the choices of training in practice, on the real equations.
+
+    from bplib.xor_playground import XorPlayground
+    XorPlayground()          # last line of a cell: shows it
+
+Controls: the number of hidden neurons, η, batch or (shuffled) online learning, momentum 0.9, and the
+epoch. The picture: the input plane coloured by the network's output (the decision boundary is where it
+crosses ½), the loss curve, and the network's weights.
+
+Every combination is trained up front (one start per hidden size, so the choices are compared from the
+same weights; all 16 combinations × 3 η take about 1.5 s), so a change only looks results up and redraws.
+The axes, labels and network drawings are drawn once and kept as backgrounds ("blitting"), so a redraw
+costs a few tens of ms.
+"""
+
+import io
+import itertools
+import time
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from .data import XOR_T, XOR_X, solved
+from .network import Network
+from .plots import NetworkDiagram
+from .train import diagnose, train_many
+
+HIDDEN = (2, 3, 4, 8)
+ETAS = (0.5, 2.0, 5.0)
+MODES = ("batch", "online, shuffled")
+EPOCHS = 1000
+GRID = np.linspace(-0.25, 1.25, 61)
+
+
+def start_network(hidden, seed=2024):
+    """The start shared by every choice for ``hidden`` neurons: N(0, 1/n_in) weights, N(0, 1) biases."""
+    rng = np.random.default_rng(seed + hidden)
+    return Network([2, hidden, 1], seed=seed + hidden, biases=[rng.normal(size=hidden), rng.normal(size=1)])
+
+
+def train_choice(hidden, mode, momentum, epochs=EPOCHS):
+    """Every η of the playground for one hidden size, mode and momentum (a History with one row per η)."""
+    online = mode != "batch"
+    return train_many(start_network(hidden), XOR_X, XOR_T, etas=ETAS, steps=epochs, learn_biases=True,
+                      mode="online" if online else "batch", shuffle=online, seed=7,
+                      optimiser="momentum" if momentum else "gd", beta=0.9)
+
+
+class XorPlayground:
+    """Hidden size, η, batch/online and momentum toggles, an epoch slider with ▶, and the picture."""
+
+    def __init__(self, epochs=EPOCHS, width_px=980, aspect=0.4):
+        self.epochs = epochs
+        self.runs = {key: train_choice(*key, epochs=epochs)
+                     for key in itertools.product(HIDDEN, MODES, (False, True))}
+        self.timings = []
+        style = {"description_width": "initial"}
+        small = {"description_width": "initial", "button_width": "56px"}
+        self.hidden = widgets.ToggleButtons(options=[(str(h), h) for h in HIDDEN], value=3,
+                                            description="hidden neurons", style=small)
+        self.eta = widgets.ToggleButtons(options=[(f"{e:g}", e) for e in ETAS], value=2.0, description="η",
+                                         style=small)
+        self.mode = widgets.ToggleButtons(options=MODES, value="batch", description="learning",
+                                          style={"description_width": "initial", "button_width": "170px"})
+        self.momentum = widgets.Checkbox(value=False, description="momentum β = 0.9", indent=False)
+        self.epoch = widgets.IntSlider(value=epochs, min=0, max=epochs, step=10, description="epoch",
+                                       continuous_update=True, style=style, layout=widgets.Layout(width="460px"))
+        self.play = widgets.Play(value=epochs, min=0, max=epochs, step=max(epochs // 100, 1), interval=80)
+        widgets.jslink((self.play, "value"), (self.epoch, "value"))
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
+        self.readout = widgets.HTML()
+        self.widget = widgets.VBox([widgets.HBox([self.hidden, self.eta, self.mode]),
+                                    widgets.HBox([self.momentum, self.play, self.epoch]), self.image, self.readout])
+        self.widget.add_class("bp-xor")
+        self._build_figure(width_px, aspect)
+        for w in (self.hidden, self.eta, self.mode, self.momentum, self.epoch):
+            w.observe(self._on_change, names="value")
+        self.redraw()
+
+    def history(self):
+        """The precomputed runs (one per η) of the current hidden size, mode and momentum."""
+        return self.runs[(self.hidden.value, self.mode.value, self.momentum.value)]
+
+    # --- figure -------------------------------------------------------------
+    def _build_figure(self, width_px, aspect):
+        dpi = 100
+        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * aspect), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(self.figure)
+        ax_map, ax_loss, self.ax_net = self.figure.subplots(1, 3, width_ratios=[1, 1.2, 1.1])
+        self.map = ax_map.imshow(np.zeros((len(GRID), len(GRID))), origin="lower", cmap="RdBu_r", vmin=0, vmax=1,
+                                 extent=(GRID[0], GRID[-1], GRID[0], GRID[-1]), animated=True)
+        self.points = [ax_map.plot(a, b, "o", ms=11, mec="black", mfc="#b2182b" if target else "#2166ac",
+                                   zorder=3, animated=True)[0] for (a, b), target in zip(XOR_X, XOR_T[:, 0])]
+        ax_map.set(xlabel="input i1", ylabel="input i2", title="Output over the input plane")
+        epochs = np.arange(self.epochs + 1)
+        self.loss_line, = ax_loss.semilogy(epochs, np.ones(self.epochs + 1), color="#333333", animated=True)
+        self.loss_marker, = ax_loss.semilogy([0], [1], "o", color="#d35400", ms=7, animated=True)
+        ax_loss.set(xlim=(0, self.epochs), ylim=(1e-5, 2), xlabel="epoch", ylabel="E (log scale)",
+                    title="Loss E = ½Σ(t − o)² over the 4 samples")
+        ax_loss.grid(alpha=0.3)
+        self.figure.canvas.draw()
+        self.figure.set_layout_engine("none")
+        # one network drawing per hidden size, each in its own axes at the same place, and one background
+        # per hidden size with that drawing's neurons: switching the size swaps backgrounds, draws nothing new
+        where = self.ax_net.get_position()
+        self.ax_net.remove()
+        self.diagrams, self.backgrounds = {}, {}
+        axes = {h: self.figure.add_axes(where) for h in HIDDEN}
+        for h, ax in axes.items():
+            self.diagrams[h] = NetworkDiagram(ax, start_network(h), show_values=False, font_size=8)
+            for _, text in self.diagrams[h].labels:        # no weight names: colour and width tell
+                text.set_visible(False)
+            ax.set_title("Weights (blue > 0, red < 0)")
+            for artist in self.diagrams[h].artists():
+                artist.set_animated(True)
+        for h in HIDDEN:
+            for other, ax in axes.items():
+                ax.set_visible(other == h)
+            self.figure.canvas.draw()
+            self.backgrounds[h] = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+
+    def _diagram_for(self, hidden):
+        """The network drawing of ``hidden`` neurons, and the background to draw it on."""
+        self.background = self.backgrounds[hidden]
+        return self.diagrams[hidden]
+
+    def _on_change(self, change):
+        self.redraw()
+
+    def redraw(self):
+        started = time.perf_counter()
+        hist = self.history()
+        k = ETAS.index(self.eta.value)
+        s = self.epoch.value
+        diagram = self._diagram_for(self.hidden.value)
+        weights = [W[k, s] for W in hist.weights]
+        biases = [b[k, s] for b in hist.biases]
+        net = Network(diagram.net.sizes, weights, biases)
+        a, b = np.meshgrid(GRID, GRID)
+        self.map.set_data(net.forward(np.column_stack([a.ravel(), b.ravel()])).output.reshape(a.shape))
+        loss = hist.loss[k]
+        self.loss_line.set_ydata(np.clip(loss, 1e-5, None))
+        self.loss_marker.set_data([s], [max(loss[s], 1e-5)])
+        diagram.update(weights)
+        canvas = self.figure.canvas
+        canvas.restore_region(self.background)
+        for artist in [self.map, *self.points, self.loss_line, self.loss_marker, *diagram.artists()]:
+            self.figure.draw_artist(artist)
+        buffer = io.BytesIO()
+        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        rgba.convert("RGB").save(buffer, format="png", compress_level=1)
+        self.image.value = buffer.getvalue()
+        self.readout.value = self._readout(hist, k, s)
+        self.timings.append(time.perf_counter() - started)
+
+    def _readout(self, hist, k, s):
+        outs = hist.outputs[k][s][:, 0]
+        ok = bool(solved(hist.outputs[k][s]))
+        verdict = ("<b style='color:#1e7d32'>solved</b>: every output on the right side of ½" if ok else
+                   "<b style='color:#b03a2e'>not solved</b>: some output on the wrong side of ½")
+        return (f"<div class='bp-xor-readout'>{self.hidden.value} hidden · η = {self.eta.value:g} · "
+                f"{self.mode.value}{' · momentum 0.9' if self.momentum.value else ''} · epoch <b>{s:,}</b> · "
+                f"E = <b>{hist.loss[k][s]:.2e}</b> ({diagnose(hist.loss[k][: s + 1]) if s > 1 else 'start'}) · "
+                f"outputs {', '.join(f'{o:.2f}' for o in outs)} (targets 0, 1, 1, 0) · {verdict}</div>")
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
