@@ -431,6 +431,9 @@ def test_player_in_voila(browser, voila_player):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "player_voila.png"))
     record("player_voila", timings)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    box = page.locator(".bp-player img").bounding_box()
+    assert box["y"] + box["height"] <= 720, "the diagram runs below a 1280×720 projector's screen"
 
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
