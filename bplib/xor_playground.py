@@ -152,8 +152,8 @@ class XorPlayground:
         buffer = io.BytesIO()
         rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         rgba.convert("RGB").save(buffer, format="png", compress_level=1)
+        self.readout.value = self._readout(hist, k, s)      # first: the picture's arrival means both are there
         self.image.value = buffer.getvalue()
-        self.readout.value = self._readout(hist, k, s)
         self.timings.append(time.perf_counter() - started)
 
     def _readout(self, hist, k, s):

@@ -539,17 +539,20 @@ def check_xor_playground(page, timings):
 
     for label in ("2", "8", "4", "3"):
         timed(lambda label=label: button(hidden, label).click())
-    assert "3 hidden" in page.locator(".bp-xor-readout").inner_text()
+    page.wait_for_function("() => document.querySelector('.bp-xor-readout').innerText.includes('3 hidden')")
     for label in ("5", "0.5", "2"):
         timed(lambda label=label: button(eta, label).click())
     timed(lambda: button(mode, "online, shuffled").click())
     timed(lambda: xor.locator(".widget-checkbox input").click())
-    assert "online, shuffled · momentum 0.9" in page.locator(".bp-xor-readout").inner_text()
+    page.wait_for_function("() => document.querySelector('.bp-xor-readout').innerText"
+                           ".includes('online, shuffled · momentum 0.9')")
     handle = xor.locator(".noUi-handle")
-    for key in ("Home", "End", "Home", "End"):
+    for key in ("Home", "End", "Home"):
         timed(lambda key=key: handle.press(key))
-    assert "epoch <b>" not in page.locator(".bp-xor-readout").inner_text()   # text, not markup
-    assert "solved" in page.locator(".bp-xor-readout").inner_text()
+    page.wait_for_function("() => document.querySelector('.bp-xor-readout').innerText.includes('epoch 0 ')")
+    assert "not solved" in page.locator(".bp-xor-readout").inner_text(), "before training XOR is not solved"
+    timed(lambda: handle.press("End"))
+    page.wait_for_function("() => document.querySelector('.bp-xor-readout').innerText.includes('epoch 1,000 ')")
 
 
 def test_xor_playground_in_jupyterlab(browser, lab):
