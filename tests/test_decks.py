@@ -17,11 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tools import decks, site  # noqa: E402
+from tools.pdf import ARGS as CHROMIUM_ARGS  # noqa: E402
+from tools.pdf import CHROMIUM  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
 LESSONS = decks.lessons()
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
