@@ -136,8 +136,11 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
             raise ValueError(f"starts must hold one network per η ({len(etas)}); got {len(starts)}")
         for k, start in enumerate(starts):
             if not isinstance(start, Network) or start.sizes != net.sizes or \
-                    [b.size for b in start.biases] != [b.size for b in net.biases]:
-                raise ValueError(f"starts[{k}] must be a Network of net's layer sizes {net.sizes} and biases")
+                    [b.size for b in start.biases] != [b.size for b in net.biases] or \
+                    (start.activation, start.output_activation, start.loss_name) != \
+                    (net.activation, net.output_activation, net.loss_name):
+                raise ValueError(f"starts[{k}] must be a Network of net's layer sizes {net.sizes}, biases, "
+                                 "activations and loss (they are trained in one loop)")
     # "auto": the unrolled loop costs about 2 µs per step for each run; the matrix loop about 50 µs per
     # step for one run and hardly more for many (about 100 µs for 100): unrolled wins up to ~30 runs
     use_unrolled = engine == "unrolled" or (engine == "auto" and len(etas) <= UNROLLED_MAX_RUNS and plain

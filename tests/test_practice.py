@@ -132,6 +132,8 @@ def test_empty_and_mismatched_data_sets_are_named():
         bplib.train_population([], XOR_X, XOR_T)
     with pytest.raises(ValueError, match=r"starts\[1\] must be a Network of net's layer sizes"):
         bplib.train_population([net, bplib.Network([2, 3, 1])], XOR_X, XOR_T)
+    with pytest.raises(ValueError, match=r"starts\[1\] must be a Network of net's layer sizes"):
+        bplib.train_population([net, bplib.Network([2, 2, 1], activation="tanh")], XOR_X, XOR_T)
 
 
 def test_optimiser_objects_by_name():
