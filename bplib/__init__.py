@@ -9,7 +9,7 @@ One idea per file:
     optimisers.py    how a step is made: plain gradient descent, momentum, the bold driver
     stopping.py      when training ends: maximum, target error, early stopping on a validation set
     unrolled.py      the same training step as a list of equations, one line each (the engine and the player)
-    gradcheck.py     finite-difference gradient check
+    gradcheck.py     finite-difference gradient check; at_most: a difference printed the same on every CPU
     example.py       the worked 2-2-2 example and its published figures
     symbolic.py      the example in SymPy (imported on demand: bplib.symbolic)
     slips.py         notebook 9: the sources' slips as code, and the four checks that catch them
@@ -34,14 +34,14 @@ from .backprop import (
                        weight_gradient,
 )
 from .example import EXACT, PUBLISHED, mazur
-from .gradcheck import gradient_check, numeric_gradients, relative_difference
+from .gradcheck import at_most, gradient_check, numeric_gradients, relative_difference
 from .losses import LOSSES
 from .network import Gradients, Network, Trace
 from .train import History, diagnose, train, train_many, train_population
 
 __all__ = [
     "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "Gradients", "History", "Network", "Trace",
-    "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
+    "at_most", "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
     "gradient_check", "layer_forward", "mazur", "numeric_gradients", "relative_difference",
     "train", "train_many", "train_population", "unrolled", "weight_gradient",
 ]

@@ -43,3 +43,15 @@ def gradient_check(net, x, t, eps=1e-6):
     g = np.concatenate([np.ravel(a) for a in exact.weights + exact.biases])
     n = np.concatenate([np.ravel(a) for a in approx.weights + approx.biases])
     return float(np.linalg.norm(g - n) / max(np.linalg.norm(g) + np.linalg.norm(n), 1e-300))
+
+
+def at_most(difference, bound=1e-12, fmt=".1e"):
+    """A difference as text whose every digit is the same on every computer: "below 1e-12" when it is
+    smaller than ``bound`` (rounding, or the error of finite differences: its digits change with the
+    processor's arithmetic), else the value itself in ``fmt`` (a real difference, e.g. a slip's).
+
+        at_most(1.4e-17)        → 'below 1e-12'
+        at_most(7.4e-05)        → '7.4e-05'
+        at_most(3e-10, 1e-8)    → 'below 1e-8'"""
+    difference = float(difference)
+    return f"below {bound:.0e}".replace("e-0", "e-") if abs(difference) < bound else format(difference, fmt)

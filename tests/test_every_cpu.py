@@ -1,0 +1,92 @@
+"""The stored outputs of the notebooks are the same on every CPU.
+
+numpy's bundled OpenBLAS picks its kernels by CPU (SSE3 on an old laptop, AVX2 with FMA on most current ones,
+AVX-512 on servers), and numpy's own loops pick SIMD paths the same way. Their results may differ in the last
+bits of a float. A notebook that prints a figure which magnifies those bits (a finite-difference error to two
+digits, a chaotic training run) shows the learner another number than the one stored, and nbval fails.
+
+This test re-executes every notebook with nbval under other kernels than this machine's own, forced with
+OPENBLAS_CORETYPE, and once with numpy's dispatched SIMD paths switched off (NPY_DISABLE_CPU_FEATURES).
+Only kernels this CPU can run are forced (a kernel for instructions the CPU lacks would kill the process).
+The settings run side by side, one per core. Alone: python3 tasks.py test tests/test_every_cpu.py
+"""
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# OpenBLAS kernels of x86-64 CPUs, oldest first, with the instructions each one needs (from /proc/cpuinfo)
+KERNELS = {
+    "Prescott": set(),                 # SSE3: every x86-64 CPU
+    "Sandybridge": {"avx"},           # AVX, no FMA
+    "Haswell": {"avx2", "fma"},       # AVX2 with FMA: most laptops and servers since 2013
+    "SkylakeX": {"avx512f"},          # AVX-512
+}
+
+
+def cpu_flags():
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return set(line.split(":", 1)[1].split())
+    return set()
+
+
+def own_kernel():
+    """The kernel OpenBLAS chose for this machine (as threadpoolctl reports it), e.g. 'Haswell'."""
+    import numpy  # noqa: F401 (loads OpenBLAS)
+    from threadpoolctl import threadpool_info
+    kernels = [i.get("architecture") for i in threadpool_info() if i.get("internal_api") == "openblas"]
+    return kernels[0] if kernels else None
+
+
+def numpy_simd_paths():
+    """numpy's dispatched SIMD paths that this CPU has (switching off one it lacks is an error)."""
+    from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+    return [name for name in __cpu_dispatch__ if __cpu_features__.get(name)]
+
+
+def settings():
+    """(label, environment changes) for each run: the oldest kernel with numpy's SIMD paths off, then every
+    other kernel this CPU can run, besides the one it runs anyway."""
+    flags, own = cpu_flags(), own_kernel()
+    runnable = [k for k, needs in KERNELS.items() if needs <= flags and k != own]
+    simd = " ".join(numpy_simd_paths())
+    out = []
+    for kernel in runnable:
+        env = {"OPENBLAS_CORETYPE": kernel}
+        label = f"OPENBLAS_CORETYPE={kernel}"
+        if kernel == "Prescott" and simd:
+            env["NPY_DISABLE_CPU_FEATURES"] = simd
+            label += f" NPY_DISABLE_CPU_FEATURES='{simd}'"
+        out.append((label, env))
+    return out
+
+
+def run_notebooks(changes):
+    env = dict(os.environ, **changes, OPENBLAS_NUM_THREADS="1", PYTHONWARNINGS="ignore::ImportWarning")
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+           "-o", "addopts=", "--tb=short", "notebooks"]
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500)
+    return done.returncode, done.stdout[-6000:] + done.stderr[-2000:]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or os.uname().machine != "x86_64",
+                    reason="the kernels forced here are x86-64 ones; /proc/cpuinfo tells which run")
+def test_stored_outputs_are_the_same_under_other_blas_kernels_and_simd_paths():
+    runs = settings()
+    assert runs, "at least the SSE3 kernel (Prescott) runs on every x86-64 CPU"
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        results = list(pool.map(lambda s: run_notebooks(s[1]), runs))
+    failed = [f"--- {label} ---\n{log}" for (label, _), (code, log) in zip(runs, results) if code != 0]
+    print("ran the notebooks under:", "; ".join(label for label, _ in runs), f"(this machine: {own_kernel()})")
+    assert not failed, "an output depends on the CPU:\n" + "\n".join(failed)
