@@ -12,10 +12,14 @@ and, for lecturers:
     python3 tasks.py slides       the lesson notebooks as offline slide decks in build/slides/ (--pdf: and PDFs)
     python3 tasks.py site         every notebook as a static, offline web site in build/site/
 
-Both work in a virtual environment .venv/ next to this file, made on first use.
+Both work in a virtual environment .venv/ next to this file, made on first use, and install the exact
+versions of requirements.txt (learners) or requirements-test.txt (tests): lock files in which every package,
+dependencies included, is pinned with its hashes.
 Extra arguments after "test" go to pytest (e.g. python3 tasks.py test -k gradients).
 For authors: python3 tasks.py notebooks [notebooks/NAME.md …] rebuilds the .ipynb from the
 Markdown twins and executes them (the .md is what you edit and review).
+For maintainers: python3 tasks.py lock [--upgrade] writes the two lock files anew from requirements.in and
+requirements-test.in (the top-level packages, the files you edit), with uv.
 """
 
 import hashlib
@@ -34,6 +38,11 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = "/usr/bin/chromium"
 # a kernel that has already run the page waits for the next visitor: the page is ready in about 2 s, not 5
 VOILA_OPTIONS = ("--theme=light", "--preheat_kernel=True", "--pool_size=1")
+# the lock files: what .in file each is made from, and what it is constrained by (the learners' lock takes the
+# versions of the tested set)
+LOCKS = {"requirements-test.txt": ("requirements-test.in", None),
+         "requirements.txt": ("requirements.in", "requirements-test.txt")}
+UV = "uv==0.13.9"          # makes the lock files (python3 tasks.py lock); not needed to install them
 
 
 def run(*cmd, **kw):
@@ -41,23 +50,31 @@ def run(*cmd, **kw):
     return subprocess.run([str(c) for c in cmd], cwd=ROOT, **kw).returncode
 
 
-def install(requirements):
-    """Make .venv and install ``requirements`` and bplib into it (skipped when already done)."""
+def install(lock):
+    """Make .venv and install the lock file ``lock`` (every package at its pinned version, checked against
+    its hashes) and bplib into it; skipped when already done. The first install shows pip's progress."""
     if sys.version_info < (3, 10):  # noqa: UP036 (tasks.py may be started by an older Python)
         sys.exit(f"Python ≥ 3.10 is needed; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"Making a virtual environment in {VENV} …", flush=True)
         venv.create(VENV, with_pip=True)
-    text = (ROOT / requirements).read_text() + (ROOT / "requirements.txt").read_text()
-    text += (ROOT / "pyproject.toml").read_text()
+    text = (ROOT / lock).read_text() + (ROOT / "pyproject.toml").read_text()
     text += "".join((ROOT / "binder" / name).read_text() for name in ("overrides.json", "jupyter_server_config.json"))
-    stamp = VENV / f".installed-{Path(requirements).stem}"
+    stamp = VENV / f".installed-{Path(lock).stem}"
     digest = hashlib.sha256(text.encode()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
         return
-    if run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q",
-           "-r", requirements, "-e", ".") != 0:
-        sys.exit("pip could not install the requirements (see above)")
+    first = not any(VENV.glob(".installed-*"))
+    if first:
+        count = sum(1 for line in (ROOT / lock).read_text().splitlines() if "==" in line)
+        print(f"Installing {count} pinned packages from {lock} (once; a few minutes on a slow network) …",
+              flush=True)
+    pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", *([] if first else ["-q"])]
+    if run(*pip, "--require-hashes", "-r", lock) != 0:
+        sys.exit(f"pip could not install {lock} (see above)")
+    # bplib itself, from this folder (editable: a change to bplib/ shows at the next kernel start)
+    if run(*pip, "-q", "--no-deps", "--no-build-isolation", "-e", ".") != 0:
+        sys.exit("pip could not install bplib (see above)")
     install_lab_settings(VENV)
     stamp.write_text(digest)
 
@@ -148,6 +165,21 @@ def strip_widgets(args):
     return 0
 
 
+def lock(args):
+    """For maintainers: write requirements-test.txt and requirements.txt anew from the .in files with uv
+    (for every Python ≥ 3.10 and every platform, with hashes). Pins already in a lock are kept unless
+    asked otherwise: python3 tasks.py lock --upgrade, or --upgrade-package NAME."""
+    install("requirements-test.txt")
+    if run(PYTHON, "-m", "pip", "install", "-q", "--disable-pip-version-check", UV) != 0:
+        return 1
+    for target, (source, constraint) in LOCKS.items():
+        cmd = [BIN / "uv", "pip", "compile", source, "-o", target, "--universal", "--python-version", "3.10",
+               "--generate-hashes", "--custom-compile-command", "python3 tasks.py lock", "-q", *args]
+        if run(*cmd, *(["-c", constraint] if constraint else [])) != 0:
+            return 1
+    return 0
+
+
 def playground(args):
     """The training dashboard alone, as a web page without code (Voila), for a projector."""
     install("requirements.txt")
@@ -212,7 +244,7 @@ def test(args):
 if __name__ == "__main__":
     commands = {"lab": lab, "test": test, "playground": playground, "player": player, "xor": xor,
                 "slides": slides, "site": site, "notebooks": notebooks, "links": links,
-                "settings": settings, "strip-widgets": strip_widgets}
+                "settings": settings, "strip-widgets": strip_widgets, "lock": lock}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]](sys.argv[2:]))

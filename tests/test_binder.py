@@ -1,7 +1,8 @@
 """Binder: the files in binder/ give a working environment, installed the way repo2docker does it.
 
 repo2docker reads only binder/ when it exists: runtime.txt (Python version), requirements.txt
-(installed with pip from the repository root) and postBuild (run from the repository root).
+(installed with pip from the repository root: the learners' lock file) and postBuild (run from the repository
+root: installs bplib and the Jupyter settings).
 This test builds a fresh virtual environment from them and executes every notebook in it.
 It takes a few minutes (mostly pip).
 """
@@ -24,10 +25,11 @@ def test_runtime_is_a_tested_python():
     assert (BINDER / "runtime.txt").read_text().strip() == f"python-{TESTED_PYTHON}"
 
 
-def test_binder_requirements_are_the_pinned_ones_plus_bplib():
+def test_binder_installs_the_learners_lock_and_bplib():
     lines = [ln.split("#")[0].strip() for ln in (BINDER / "requirements.txt").read_text().splitlines()]
     lines = [ln for ln in lines if ln]
-    assert lines == ["-r ../requirements.txt", "."]
+    assert lines == ["-r ../requirements.txt"]
+    assert "pip install --no-deps --no-build-isolation ." in (BINDER / "postBuild").read_text()
     pinned = (ROOT / "requirements.txt").read_text().lower()
     for heavy in ("torch", "tensorflow", "jax"):
         assert heavy not in pinned, f"{heavy} does not belong in the Binder image"
