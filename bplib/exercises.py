@@ -358,7 +358,14 @@ def _as_expression(ex, answer):
     import sympy as sp
     names = tuple(ex.symbols) + tuple(ex.aliases)
     if isinstance(answer, str):
-        return parse(answer, names)
+        expr = parse(answer, names)
+        if isinstance(expr, tuple):
+            raise Unreadable(f"{answer.strip()!r} reads as {len(expr)} values separated by commas; give one "
+                             "expression (a decimal takes a point: 0.5, not 0,5).")
+        if not isinstance(expr, sp.Basic):
+            raise Unreadable(f"Could not read {answer.strip()[:40]!r} as one formula: give a SymPy expression "
+                             f"or a string such as \"{ex.symbols[0]}**2\".")
+        return expr
     if isinstance(answer, bool) or isinstance(answer, (dict, list, tuple, np.ndarray)):
         raise Unreadable(f"Give one SymPy expression (or a string such as \"{ex.symbols[0]}**2\"), "
                          f"not {_describe(answer)}.")

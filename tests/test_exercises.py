@@ -111,7 +111,7 @@ def test_any_input_gets_a_clear_message_within_a_second(ex_id):
         assert seconds < 1.0, f"{ex_id}: {answer!r} took {seconds:.2f} s"
         assert not ok, f"{ex_id}: {answer!r} accepted"
         assert message.startswith(("✘", "Not answered yet")), message
-        assert "could not be checked" not in message or answer is not None
+        assert "could not be checked" not in message, f"{ex_id}: {answer!r} made the check itself fail: {message}"
         if isinstance(expected, float):
             shown = [float(n) for n in re.findall(r"\d+\.\d+(?:e-?\d+)?|\d+e-?\d+", message)]
             assert not any(agrees(n, abs(expected), 3) for n in shown), "the check never gives the answer away"
