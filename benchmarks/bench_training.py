@@ -84,7 +84,8 @@ def main():
 
 
 def dashboard_callbacks():
-    from bplib.dashboard import ETAS, TrainingDashboard
+    from bplib.classroom.dashboard import TrainingDashboard
+    from bplib.example import ETAS
     start = time.perf_counter()
     dash = TrainingDashboard(*bplib.mazur())
     build = time.perf_counter() - start
@@ -105,8 +106,8 @@ def dashboard_callbacks():
 
 
 def loss_axis_and_player():
-    from bplib.dashboard import TrainingDashboard
-    from bplib.player import StepPlayer
+    from bplib.classroom.dashboard import TrainingDashboard
+    from bplib.classroom.player import StepPlayer
     dash = TrainingDashboard(*bplib.mazur())
     dash.axis_buttons.value = "auto"
     dash.timings.clear()

@@ -1,5 +1,6 @@
-"""The worked example: the 2-2-2 sigmoid network of Mazur (2015) and the source
-articles, and the figures they publish (see shared/reference.md)."""
+"""The worked example: the 2-2-2 sigmoid network of Mazur (2015) and the source articles, the figures they
+publish (PUBLISHED, with who printed each in SOURCES), and what a correct computation in double precision
+gives where a published figure comes from a slip (EXACT). The tests assert all of them."""
 
 import numpy as np
 
@@ -9,7 +10,8 @@ INPUTS = (0.05, 0.10)                                     # i1, i2
 TARGETS = (0.01, 0.99)                                    # t1, t2
 WEIGHTS = (0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55)  # w1 … w8
 BIASES = (0.35, 0.60)                                     # b1 (hidden), b2 (output)
-ETA = 0.5                                                 # learning rate η
+# the learning rates the course compares: the training dashboard's slider, and notebook 4's exercises
+ETAS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0)
 
 # Figures as printed in the sources.  Three of them come from a slip; EXACT has
 # what a correct computation in double precision gives (see the notebooks).
@@ -29,9 +31,21 @@ PUBLISHED = {
     "out_o1 after 10000 updates": 0.015912196,      # sequential-update slip
     "out_o2 after 10000 updates": 0.984065734,      # sequential-update slip
 }
+# Who printed what. Mazur: "A Step by Step Backpropagation Example" (2015), the article the five Chinese
+# source articles follow; the story of the sequential update is Mazur's repository mattm/simple-neural-network,
+# commit 4b6faac (2015-03-15). Seeds 000-004: the source articles (their Chinese titles are on the start page).
+SOURCES = {
+    "forward pass, E, ∂E/∂w5, ∂E/∂w1, w1+ … w8+": "Mazur and the seeds alike",
+    "E_total after 1 update": "Mazur (0.291027924): the sequential update's value; the article's own w1+ … w4+ "
+                              "are the simultaneous ones, so it contradicts itself",
+    "E_total after 10000 updates": "Mazur (0.0000351085): the simultaneous update's E after 9,999 updates; seed 004 "
+                                   "prints 0.000035085, the sequential run's E after 10,000; seed 000 prints "
+                                   "3.51019E-05 (the correct E after 10,000) labelled t = 10001",
+    "out_o1, out_o2 after 10000 updates": "Mazur and seed 004: the sequential update's outputs",
+    "out_o1 (seed 004)": "seed 004 prints 0.75136079 for out_o1 before training; it is 0.75136507",
+}
 EXACT = {
     "E_total after 1 update": 0.291027774,
-    "E_total after 9999 updates": 0.0000351085,
     "E_total after 10000 updates": 0.0000351019,
     "out_o1 after 10000 updates": 0.015913620,
     "out_o2 after 10000 updates": 0.984064274,

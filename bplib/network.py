@@ -178,6 +178,17 @@ def parameter_names(sizes, bias_sizes):
     return tuple(names)
 
 
+def neuron_names(sizes):
+    """i1, i2 | h1, h2 | o1, o2 for one hidden layer; h1_1 … (layer_neuron) for more."""
+    hidden = len(sizes) - 2
+    names = [[f"i{j + 1}" for j in range(sizes[0])]]
+    for l in range(1, len(sizes) - 1):
+        prefix = "h" if hidden == 1 else f"h{l}_"
+        names.append([f"{prefix}{j + 1}" for j in range(sizes[l])])
+    names.append([f"o{j + 1}" for j in range(sizes[-1])])
+    return names
+
+
 def _name_values(names, weights, biases):
     values = {}
     for layer_names, array in zip(names, list(weights) + list(biases)):

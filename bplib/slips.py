@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .example import INPUTS, TARGETS, WEIGHTS
-from .exercises import agrees  # the one precision rule: agree to so many significant digits
+from .precision import agrees  # the one precision rule: agree to so many significant digits
 
 
 def sigma(z):

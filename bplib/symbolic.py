@@ -75,17 +75,3 @@ def simplifies_to_zero(expr):
     """
     unknowns = {e: sp.Dummy() for e in expr.atoms(sp.exp)}
     return sp.cancel(expr.xreplace(unknowns)) == 0
-
-
-def folded(expr, name):
-    """A long expression made readable: its size, and the full formula as wrapped text behind a
-    click (an HTML <details> element), instead of a typeset line too long for the screen."""
-    from html import escape
-
-    from IPython.display import HTML
-    text = escape(str(expr))
-    return HTML(f"<details><summary><b>{escape(name)}</b> written out in full: {len(str(expr)):,} characters, "
-                f"{sp.count_ops(expr):,} operations (click to show)</summary>"
-                f"<pre style='white-space: pre-wrap; word-break: break-all; font-size: 0.85em'>{text}</pre>"
-                "</details>")
-

@@ -23,7 +23,7 @@ import string
 from dataclasses import dataclass
 
 from .losses import MATCHED
-from .plots import neuron_names
+from .network import neuron_names
 
 # activation name -> (out from net, f'(net) written with net z and out a) as Python code; ``tanh`` and
 # ``maximum`` are passed in (math.tanh and max) -- and the same as the notebooks write them

@@ -8,7 +8,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from bplib.exercise_bank import EXERCISES
+from bplib.exercises import EXERCISES
 
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 IDS = [p.stem for p in NOTEBOOKS]

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import bplib
-from bplib.player import StepPlayer, first_difference, judge, steps_table
+from bplib.classroom.player import StepPlayer, first_difference, judge, steps_table
 from bplib.unrolled import PHASES, walk
 
 SHAPES = [([2, 3, 2], [0.3, -0.2], [0.1, 0.9]), ([3, 2, 1], [0.2, 0.4, -0.1], [0.7]),
@@ -16,7 +16,7 @@ def check_against_bplib(net, x, t, eta, update, learn_biases=False):
     steps = walk(net, x, t, eta, learn_biases=learn_biases, update=update)
     known = steps[-1].known
     trace = net.forward(x)
-    names = bplib.plots.neuron_names(net.sizes)
+    names = bplib.network.neuron_names(net.sizes)
     for l, layer in enumerate(names[1:]):
         for j, n in enumerate(layer):
             assert known[f"net_{n}"] == pytest.approx(trace.z[l][j], abs=1e-12)

@@ -9,7 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import bplib  # noqa: E402
-from bplib import plots  # noqa: E402
+from bplib.classroom import plots  # noqa: E402
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_neuron_graph_gradients_are_upstream_times_local(ax):
 
 
 def test_gallery_draws_every_position_once_and_swaps_pictures():
-    from bplib.gallery import Gallery
+    from bplib.classroom.gallery import Gallery
     calls = []
 
     def draw(fig, a, b):
@@ -99,7 +99,7 @@ def test_gallery_draws_every_position_once_and_swaps_pictures():
 def test_gallery_rejects_bad_controls():
     import pytest
 
-    from bplib.gallery import Gallery
+    from bplib.classroom.gallery import Gallery
     with pytest.raises(ValueError, match="at least one control"):
         Gallery({}, lambda fig: None)
     with pytest.raises(ValueError, match=r"start\['a'\] must be one of \[1, 2\]"):

@@ -167,14 +167,14 @@ def test_unrolled_engine_needs_one_sample():
 
 
 def test_dashboard_refuses_a_batch():
-    from bplib.dashboard import TrainingDashboard
+    from bplib.classroom.dashboard import TrainingDashboard
     net = bplib.Network([2, 2, 1], seed=1)
     with pytest.raises(ValueError, match="TrainingDashboard shows one training sample"):
         TrainingDashboard(net, XOR_X, XOR_T)
 
 
 def test_dashboard_follows_its_sliders():
-    from bplib.dashboard import TrainingDashboard
+    from bplib.classroom.dashboard import TrainingDashboard
     dash = TrainingDashboard(*bplib.mazur(), etas=(0.5, 200.0), steps=200)
     first = dash.image.value
     assert "η = 0.5" in dash.readout.value and "iteration <b>200</b>" in dash.readout.value
@@ -191,13 +191,13 @@ def test_dashboard_follows_its_sliders():
 def test_dashboard_trains_the_other_options_in_the_background():
     import time
 
-    from bplib.dashboard import TrainingDashboard
+    from bplib.classroom.dashboard import TrainingDashboard
     dash = TrainingDashboard(*bplib.mazur(), etas=(0.5, 200.0), steps=2000)
     deadline = time.monotonic() + 30
     while len(dash.runs) < 4 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert len(dash.runs) == 4, "all four choices of biases and update order are trained"
-    import bplib.dashboard as dashboard_module
+    import bplib.classroom.dashboard as dashboard_module
     calls = []
     trained = dashboard_module.train_many
     dashboard_module.train_many = lambda *a, **kw: calls.append(kw) or trained(*a, **kw)

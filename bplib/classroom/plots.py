@@ -16,19 +16,10 @@ so that tests, and later the step-through player, can find and change them.
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from ..network import neuron_names
+
 POSITIVE, NEGATIVE, NEURON, BIAS = "#1f5fbf", "#c0392b", "#f4f1e8", "#e8eef8"
 BACKWARD, FORWARD, MUTED = "#b03a2e", "#1f5fbf", "#bbbbbb"
-
-
-def neuron_names(sizes):
-    """i1, i2 | h1, h2 | o1, o2 for one hidden layer; h1_1 … (layer_neuron) for more."""
-    hidden = len(sizes) - 2
-    names = [[f"i{j + 1}" for j in range(sizes[0])]]
-    for l in range(1, len(sizes) - 1):
-        prefix = "h" if hidden == 1 else f"h{l}_"
-        names.append([f"{prefix}{j + 1}" for j in range(sizes[l])])
-    names.append([f"o{j + 1}" for j in range(sizes[-1])])
-    return names
 
 
 class NetworkDiagram:

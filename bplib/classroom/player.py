@@ -1,6 +1,6 @@
 """The step-through player: one training step, one equation at a time, on the network diagram.
 
-    from bplib.player import StepPlayer
+    from bplib.classroom.player import StepPlayer
     StepPlayer(*bplib.mazur())               # last line of a cell: shows it
 
 The equations and their numbers come from ``bplib.unrolled.walk`` (the same equations ``train``
@@ -19,18 +19,15 @@ at the first step whose value differs from the correct, simultaneous update).
 ``StepDiagram`` draws one step on any matplotlib axes; notebooks use it for still key frames.
 """
 
-import io
 import time
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.patches import Circle
-from PIL import Image
 
-from .exercises import agrees
+from ..precision import agrees
+from ..unrolled import PHASES, display_name, number, walk
+from .display import Shown, new_figure, png
 from .plots import BACKWARD, BIAS, MUTED, NEURON, NetworkDiagram
-from .unrolled import PHASES, display_name, number, walk
 
 READ, WRITE = "#1f5fbf", "#d35400"
 DIGITS = 4          # a prediction is right when it agrees with the value to 4 significant digits
@@ -210,7 +207,7 @@ def steps_table(steps):
     return "\n".join(f"{s.index + 1:>{width}}  {s.phase:<8}  {s.text}" for s in steps)
 
 
-class StepPlayer:
+class StepPlayer(Shown):
     """Walk one training step of ``net`` on (x, t) equation by equation, on the diagram."""
 
     def __init__(self, net, x, t, eta=0.5, learn_biases=False, width_px=980, font_size=11, interval_ms=1500,
@@ -252,9 +249,7 @@ class StepPlayer:
         self.feedback.add_class("bp-feedback")
         self.tally.add_class("bp-tally")
 
-        dpi = 100
-        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * aspect), dpi=dpi, layout="constrained")
-        FigureCanvasAgg(self.figure)
+        self.figure = new_figure(width_px, aspect)
         ax = self.figure.subplots()
         self.diagram = StepDiagram(ax, net, t, font_size=font_size)
         self.figure.canvas.draw()
@@ -273,10 +268,6 @@ class StepPlayer:
         self.answer.observe(lambda c: self.check(c["new"]) if c["new"] else None, names="value")
         self.reveal_button.on_click(lambda b: self.reveal())
         self.redraw()
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
 
     @property
     def steps(self):
@@ -362,9 +353,4 @@ class StepPlayer:
         return self.frames[key]
 
     def _png(self):
-        self.figure.canvas.draw()
-        canvas = self.figure.canvas
-        buffer = io.BytesIO()
-        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        rgba.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return png(self.figure, draw=True)

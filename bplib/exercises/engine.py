@@ -6,7 +6,7 @@ In a notebook:    from bplib.exercises import check
 
 ``check`` prints "✔ Correct!" or a hint; it never prints the answer. The exercises
 themselves (expected value, precision, typical mistakes and their hints) live in
-``exercise_bank.py``; this file is the machinery every exercise shares:
+``bank_NN.py``, one file per notebook; this file is the machinery every exercise shares:
 
 - **one precision rule**: a number is right when it agrees with the expected value
   to the exercise's number of significant digits (|answer − expected| ≤ one unit of
@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
+
+from ..precision import agrees
 
 TIME_LIMIT = 0.8          # seconds one check may take (the promise is 1 s)
 MAX_TEXT = 300            # characters of a string answer we try to read
@@ -107,9 +109,15 @@ class Unreadable(Exception):
 _attempts = {}            # exercise id -> wrong answers so far (this kernel)
 
 
-def bank():
-    from .exercise_bank import EXERCISES
-    return EXERCISES
+EXERCISES = {}          # exercise id -> Exercise: filled by the bank_NN modules (register), read by verdict
+
+
+def register(exercises):
+    """Add a notebook's exercises ({"NN.name": Exercise}) to EXERCISES; an id may be used once."""
+    for exercise_id, exercise in exercises.items():
+        if exercise_id in EXERCISES:
+            raise ValueError(f"exercise {exercise_id!r} is registered twice")
+        EXERCISES[exercise_id] = exercise
 
 
 def check(exercise_id, answer):
@@ -119,7 +127,7 @@ def check(exercise_id, answer):
 
 def verdict(exercise_id, answer):
     """(ok, message) for an answer; ``ok`` is None when there was nothing to judge."""
-    exercises = bank()
+    exercises = EXERCISES
     if not isinstance(exercise_id, str) or exercise_id not in exercises:
         prefix = str(exercise_id)[:3]
         near = sorted(k for k in exercises if k.startswith(prefix)) or sorted(exercises)
@@ -200,17 +208,6 @@ def _judge_function(ex, answer, attempts):
         if not _same_result(g, e):
             return False, f"✘ Not right on {where}. {ex.nudge if attempts == 0 else ex.hint}"
     return False, f"✘ Not quite. {ex.hint}"
-
-
-def agrees(a, b, digits):
-    """The precision rule: a and b agree to ``digits`` significant digits of b
-    (|a − b| ≤ one unit of b's last required digit); digits = 0: a == b exactly."""
-    if digits == 0:
-        return a == b
-    if b == 0:
-        return abs(a) <= 10.0 ** -digits
-    unit = 10.0 ** (math.floor(math.log10(abs(b))) - digits + 1)
-    return abs(a - b) <= unit * (1 + 1e-9)
 
 
 def _judge_number(ex, value, attempts):

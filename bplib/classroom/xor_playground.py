@@ -1,6 +1,6 @@
 """The XOR playground: the choices of training in practice, on the real equations.
 
-    from bplib.xor_playground import XorPlayground
+    from bplib.classroom.xor_playground import XorPlayground
     XorPlayground()          # last line of a cell: shows it
 
 Controls: the number of hidden neurons, η, batch or (shuffled) online learning, momentum 0.9, and the
@@ -13,20 +13,17 @@ The axes, labels and network drawings are drawn once and kept as backgrounds ("b
 costs a few tens of ms.
 """
 
-import io
 import itertools
 import time
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from PIL import Image
 
-from .data import XOR_T, XOR_X, solved
-from .network import Network
+from ..data import XOR_T, XOR_X, solved
+from ..network import Network
+from ..training import diagnose, train_many
+from .display import Shown, new_figure, png
 from .plots import NetworkDiagram
-from .train import diagnose, train_many
 
 HIDDEN = (2, 3, 4, 8)
 ETAS = (0.5, 2.0, 5.0)
@@ -49,7 +46,7 @@ def train_choice(hidden, mode, momentum, epochs=EPOCHS):
                       optimiser="momentum" if momentum else "gd", beta=0.9)
 
 
-class XorPlayground:
+class XorPlayground(Shown):
     """Hidden size, η, batch/online and momentum toggles, an epoch slider with ▶, and the picture."""
 
     def __init__(self, epochs=EPOCHS, width_px=980, aspect=0.4):
@@ -86,9 +83,7 @@ class XorPlayground:
 
     # --- figure -------------------------------------------------------------
     def _build_figure(self, width_px, aspect):
-        dpi = 100
-        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * aspect), dpi=dpi, layout="constrained")
-        FigureCanvasAgg(self.figure)
+        self.figure = new_figure(width_px, aspect)
         ax_map, ax_loss, self.ax_net = self.figure.subplots(1, 3, width_ratios=[1, 1.2, 1.1])
         self.map = ax_map.imshow(np.zeros((len(GRID), len(GRID))), origin="lower", cmap="RdBu_r", vmin=0, vmax=1,
                                  extent=(GRID[0], GRID[-1], GRID[0], GRID[-1]), animated=True)
@@ -145,15 +140,12 @@ class XorPlayground:
         self.loss_line.set_ydata(np.clip(loss, 1e-5, None))
         self.loss_marker.set_data([s], [max(loss[s], 1e-5)])
         diagram.update(weights)
-        canvas = self.figure.canvas
-        canvas.restore_region(self.background)
+        self.figure.canvas.restore_region(self.background)
         for artist in [self.map, *self.points, self.loss_line, self.loss_marker, *diagram.artists()]:
             self.figure.draw_artist(artist)
-        buffer = io.BytesIO()
-        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        rgba.convert("RGB").save(buffer, format="png", compress_level=1)
+        picture = png(self.figure)
         self.readout.value = self._readout(hist, k, s)      # first: the picture's arrival means both are there
-        self.image.value = buffer.getvalue()
+        self.image.value = picture
         self.timings.append(time.perf_counter() - started)
 
     def _readout(self, hist, k, s):
@@ -166,6 +158,4 @@ class XorPlayground:
                 f"E = <b>{hist.loss[k][s]:.2e}</b> ({diagnose(hist.loss[k][: s + 1]) if s > 1 else 'start'}) · "
                 f"outputs {', '.join(f'{o:.2f}' for o in outs)} (targets 0, 1, 1, 0) · {verdict}</div>")
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
+

@@ -1,6 +1,6 @@
 """The training dashboard: sliders for the learning rate η and the iteration.
 
-    from bplib.dashboard import TrainingDashboard
+    from bplib.classroom.dashboard import TrainingDashboard
     TrainingDashboard(*bplib.mazur())          # last line of a cell: shows it
 
 Every η of the slider is trained once, up front, with ``train_many`` (one loop for
@@ -18,25 +18,22 @@ background and draws only the curves, the markers and the weights on top
 ("blitting"), then encodes the PNG.
 """
 
-import io
 import threading
 import time
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import LogLocator
-from PIL import Image
 
+from ..example import ETAS
+from ..training import diagnose, train_many
+from .display import Shown, new_figure, png
 from .plots import NetworkDiagram
-from .train import diagnose, train_many
 
 # η values of the slider: 1-2-5 steps from 0.01 to 1000 (0.5 is the worked example's).
 # The loss axis shows the same range for every η (1e-32: below the lowest E any η reaches).
 LOSS_RANGE = (1e-32, 1.0)
-ETAS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0)
 PRESETS = (0.5, 5.0, 50.0, 200.0, 1000.0)    # the lecture's sequence: one button each
 
 LESSONS = {
@@ -55,7 +52,7 @@ LESSONS = {
 }
 
 
-class TrainingDashboard:
+class TrainingDashboard(Shown):
     """Sliders for η and the iteration, a loss curve, the outputs, and the network's weights."""
 
     def __init__(self, net, x, t, etas=ETAS, steps=10_000, eta=0.5, font_size=10, width_px=980, aspect=0.36):
@@ -114,15 +111,9 @@ class TrainingDashboard:
             self.image, self.readout])
         self.widget.add_class("bp-dashboard")
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
-
     # --- figure -----------------------------------------------------------------
     def _build_figure(self, font_size, width_px, aspect):
-        dpi = 100
-        self.figure = Figure(figsize=(width_px / dpi, width_px / dpi * aspect), dpi=dpi, layout="constrained")
-        FigureCanvasAgg(self.figure)
+        self.figure = new_figure(width_px, aspect)
         ax_loss, ax_out, ax_net = self.figure.subplots(1, 3, width_ratios=[1, 1, 1.25])
         it = np.arange(self.steps + 1)
         self.loss_line, = ax_loss.semilogy(it, np.ones_like(it, dtype=float), color="#333333", lw=1.5)
@@ -158,11 +149,10 @@ class TrainingDashboard:
         self.figure.canvas.draw()
         # freeze where the title and the axis labels of the loss plot sit, so that an "auto" redraw does
         # not measure every tick label again to place them (most of its cost)
-        ax_loss.title.set_y(ax_loss.title.get_position()[1])
+        ax_loss.set_title(ax_loss.get_title(), y=ax_loss.title.get_position()[1])   # y given: not placed again
         for axis in (ax_loss.xaxis, ax_loss.yaxis):
             on_screen = axis.label.get_transform().transform(axis.label.get_position())
             axis.set_label_coords(*ax_loss.transAxes.inverted().transform(on_screen))
-        ax_loss._autotitlepos = False
         # the region of the loss axes with its labels (in figure pixels), blanked before an "auto" redraw
         box = ax_loss.get_tightbbox(self.figure.canvas.get_renderer())
         self.loss_region = (box.x0 - 2, box.y0 - 2, box.width + 4, box.height + 4)
@@ -240,14 +230,10 @@ class TrainingDashboard:
 
     def _png(self):
         """Background with curves + the iteration's markers and weights, as a PNG (light compression)."""
-        canvas = self.figure.canvas
-        canvas.restore_region(self.with_curves)
+        self.figure.canvas.restore_region(self.with_curves)
         for artist in self.cursors:
             self.figure.draw_artist(artist)
-        buffer = io.BytesIO()
-        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        rgba.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return png(self.figure)
 
     def _readout(self, hist, k, s):
         loss, eta = hist.loss[k], self.etas[k]

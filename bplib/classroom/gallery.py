@@ -1,6 +1,6 @@
 """A figure for every position of a few controls, drawn once: moving a control shows another picture.
 
-    from bplib.gallery import Gallery
+    from bplib.classroom.gallery import Gallery
     Gallery({"activation": ["sigmoid", "tanh", "relu"], "scale": [0.1, 1, 10]}, draw)
 
 ``draw(fig, **choice)`` draws one position into an empty matplotlib Figure.  Every combination
@@ -12,14 +12,15 @@ position as a Figure, for the static version of the same story.
 
 import io
 import itertools
-import time
 
 import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .display import Shown
 
-class Gallery:
+
+class Gallery(Shown):
     """ToggleButtons (few options) or a SelectionSlider (many) per control, and the picture."""
 
     def __init__(self, controls, draw, figsize=(9.5, 3.6), dpi=100, start=None):
@@ -28,10 +29,8 @@ class Gallery:
                              f"got {controls!r}")
         self.controls = {name: list(options) for name, options in controls.items()}
         self.draw, self.figsize, self.dpi = draw, figsize, dpi
-        started = time.perf_counter()
         self.pictures = {key: self._png(dict(zip(self.controls, key)))
                          for key in itertools.product(*self.controls.values())}
-        self.build_seconds = time.perf_counter() - started
         start = start or {}
         self.widgets = {}
         for name, options in self.controls.items():
@@ -68,12 +67,12 @@ class Gallery:
         fig = self.figure(**choice)
         FigureCanvasAgg(fig)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
+        fig.savefig(buffer, format="png")          # savefig, not png(): a still picture, drawn once, at full quality
         return buffer.getvalue()
 
     def _show(self, _change=None):
         self.image.value = self.pictures[self._key()]
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.box)
+    @property
+    def widget(self):
+        return self.box

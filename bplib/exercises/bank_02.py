@@ -1,0 +1,83 @@
+"""Notebook 02's exercises (the derivatives):
+what each asks, its expected value (computed from bplib,
+never typed in), the precision it needs, its typical mistakes and their hints."""
+
+
+from ..example import TARGETS
+from .common import forward_with
+from .engine import Exercise, Mistake
+
+
+def _symbols(*names):
+    import sympy as sp
+    return [sp.Symbol(n) for n in names]
+
+
+def _delta_no_half(factor=2, sign=1, with_sigma_prime=True):
+    o1, t1 = _symbols("o1", "t1")
+    value = factor * sign * (o1 - t1)
+    return value * o1 * (1 - o1) if with_sigma_prime else value
+
+
+def _sym(name):
+    from .. import symbolic
+    return getattr(symbolic, name)
+
+
+def _dE_dw6():
+    import sympy as sp
+    return sp.diff(_sym("E"), _sym("w6"))
+
+
+def _chain(name):
+    return _sym("CHAIN_RULE")[name]
+
+
+T2_VARIANT = 0.5
+ALL_SYMBOLS = ("i1", "i2", "t1", "t2", "b1", "b2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
+
+
+def _dE_dw7(targets=(TARGETS[0], T2_VARIANT), sender=0, sigma_prime=True):
+    tr = forward_with()
+    out_o2, t2 = tr.a[1][1], targets[1]
+    delta = (out_o2 - t2) * (out_o2 * (1 - out_o2) if sigma_prime else 1.0)
+    return delta * tr.a[0][sender]
+
+
+EXERCISES = {
+    "02.delta_no_half": Exercise(
+        "expression", _delta_no_half, symbols=("o1", "t1"),
+        nudge="δ_o1 = ∂E/∂out_o1 · ∂out_o1/∂net_o1: which of the two factors does the missing ½ change?",
+        hint="Differentiate (t1 − o1)² with respect to o1 (with SymPy if you like), then multiply by σ′ "
+             "written with o1.",
+        mistakes=(
+            Mistake(lambda: _delta_no_half(factor=1), "That is δ_o1 of the loss WITH the ½. Without it, the "
+                    "derivative of (t1 − o1)² keeps a factor 2."),
+            Mistake(lambda: _delta_no_half(with_sigma_prime=False), "That is ∂E/∂out_o1. δ is ∂E/∂net_o1: one "
+                    "more factor, ∂out_o1/∂net_o1."),
+            Mistake(lambda: _delta_no_half(factor=1, with_sigma_prime=False), "That is ∂E/∂out_o1 of the loss "
+                    "with ½. Two things are missing: the factor from the square, and σ′."),
+        )),
+    "02.chain_w6": Exercise(
+        "expression", _dE_dw6, symbols=ALL_SYMBOLS,
+        aliases={"o1": lambda: _sym("out_o1"), "o2": lambda: _sym("out_o2"),
+                 "h1": lambda: _sym("out_h1"), "h2": lambda: _sym("out_h2")},
+        nudge="Find w6 in the diagram: which neuron sends along it, and which receives?",
+        hint="∂E/∂w = δ of the receiving neuron × out of the sending neuron.",
+        mistakes=(
+            Mistake(lambda: _chain("w5"), "That is ∂E/∂w5 (from h1). w6 starts at h2."),
+            Mistake(lambda: _chain("w8"), "That is ∂E/∂w8 (into o2). w6 ends at o1."),
+            Mistake(lambda: _chain("w7"), "That is ∂E/∂w7: both ends are swapped. w6 goes from h2 to o1."),
+            Mistake(lambda: (_sym("out_o1") - _sym("t1")) * _sym("out_h2"), "You left out σ′ = "
+                    "out_o1(1 − out_o1): δ_o1 is ∂E/∂net_o1, not ∂E/∂out_o1."),
+        )),
+    "02.dE_dw7": Exercise(
+        "number", _dE_dw7, digits=6,
+        nudge="Which of the example's numbers change when only t2 changes?",
+        hint="∂E/∂w7 = δ_o2 · out_h1, and δ_o2 contains (out_o2 − t2): recompute it with t2 = 0.5.",
+        mistakes=(
+            Mistake(lambda: _dE_dw7(targets=TARGETS), "That is ∂E/∂w7 for the original t2 = 0.99."),
+            Mistake(lambda: _dE_dw7(sender=1), "You used out_h2; w7 comes from h1."),
+            Mistake(lambda: _dE_dw7(sigma_prime=False), "You left out σ′ = out_o2(1 − out_o2)."),
+        )),
+}

@@ -1,0 +1,67 @@
+"""Notebook 06's exercises (activations, biases, initialisation):
+what each asks, its expected value (computed from bplib,
+never typed in), the precision it needs, its typical mistakes and their hints."""
+
+import numpy as np
+
+from .common import example_with, forward_with, sigma
+from .engine import Exercise, Mistake
+
+
+def _tanh_prime_h1(form="right"):
+    net_h1 = forward_with().z[0][0]
+    out = np.tanh(net_h1)
+    return {"right": 1 - out**2, "no_square": 1 - out, "sigmoid": sigma(net_h1) * (1 - sigma(net_h1)),
+            "sigmoid_form": out * (1 - out)}[form]
+
+
+def _shared_b2_gradient(which="both", sigma_prime=True):
+    net, x, t = example_with()
+    tr = net.forward(x)
+    o = tr.a[1]
+    delta = (o - t) * (o * (1 - o) if sigma_prime else 1)
+    return float({"both": delta.sum(), "first": delta[0]}[which])
+
+
+def _linear_entry(order="W2W1"):
+    net, _, _ = example_with()
+    W1, W2 = net.weights
+    if order == "rows":
+        return float(W2[0] @ W1[0])
+    if order == "corners":
+        return float(W2[0, 0] * W1[0, 0])
+    return float((W2 @ W1 if order == "W2W1" else W1 @ W2)[0, 0])
+
+
+EXERCISES = {
+    "06.tanh_prime": Exercise(
+        "number", _tanh_prime_h1, digits=6,
+        nudge="If h1 used tanh instead of σ, with the same net_h1 = 0.3775: what is its derivative there?",
+        hint="tanh′(net) = 1 − tanh(net)², written with out = tanh(net) as 1 − out².",
+        mistakes=(
+            Mistake(lambda: _tanh_prime_h1("no_square"), "Square the out: tanh′ = 1 − out²."),
+            Mistake(lambda: _tanh_prime_h1("sigmoid"), "That is σ′ at net_h1; the question asks for tanh′."),
+            Mistake(lambda: _tanh_prime_h1("sigmoid_form"), "out(1 − out) is σ′'s form; tanh′ = 1 − out²."),
+        )),
+    "06.shared_b2": Exercise(
+        "number", _shared_b2_gradient, digits=6,
+        nudge="b2 is one number shared by o1 and o2: it reaches E along two paths.",
+        hint="∂E/∂b2 = δ_o1·1 + δ_o2·1, with the δ's of ½Σ(t − o)² at the example.",
+        mistakes=(
+            Mistake(lambda: _shared_b2_gradient("first"), "That is δ_o1 alone; b2 also feeds o2."),
+            Mistake(lambda: _shared_b2_gradient(sigma_prime=False), "You added out − t; each δ also has "
+                    "the factor σ′ = out(1 − out)."),
+        )),
+    "06.linear_map": Exercise(
+        "number", _linear_entry, digits=6,
+        nudge="With linear activations the two layers collapse into one matrix: which product, in which order?",
+        hint="out = W²(W¹x + b1) + b2, so the matrix is W²W¹; its top-left entry is w5·w1 + w6·w3.",
+        mistakes=(
+            Mistake(lambda: _linear_entry("W1W2"), "Order: the input meets W¹ first, so the product is W²W¹, "
+                    "not W¹W²."),
+            Mistake(lambda: _linear_entry("rows"), "Row of W² times COLUMN of W¹: w5·w1 + w6·w3 (w3 is the "
+                    "weight from i1 into h2)."),
+            Mistake(lambda: _linear_entry("corners"), "An entry of a matrix product is a sum over the middle "
+                    "index (the hidden neurons): two products, not one."),
+        )),
+}
