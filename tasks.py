@@ -31,11 +31,12 @@ import sys
 import venv
 from pathlib import Path
 
+from tools.pages import CHROMIUM, hidden_in_file_browser, live_pages
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-CHROMIUM = "/usr/bin/chromium"
 # a kernel that has already run the page waits for the next visitor: the page is ready in about 2 s, not 5
 VOILA_OPTIONS = ("--theme=light", "--preheat_kernel=True", "--pool_size=1")
 # the lock files: what .in file each is made from, and what it is constrained by (the learners' lock takes the
@@ -60,6 +61,7 @@ def install(lock):
         venv.create(VENV, with_pip=True)
     text = (ROOT / lock).read_text() + (ROOT / "pyproject.toml").read_text()
     text += "".join((ROOT / "binder" / name).read_text() for name in ("overrides.json", "jupyter_server_config.json"))
+    text += (ROOT / "tools" / "pages.py").read_text()                 # the twins to hide come from the registry
     stamp = VENV / f".installed-{Path(lock).stem}"
     digest = hashlib.sha256(text.encode()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
@@ -82,7 +84,8 @@ def install(lock):
 def install_lab_settings(prefix):
     """The project's Jupyter settings into the environment at ``prefix`` (binder/postBuild does the
     same on Binder): no news pop-up (binder/overrides.json), and the notebooks' Markdown twins
-    hidden from the file browser (binder/jupyter_server_config.json, merged into what is there)."""
+    hidden from the file browser (binder/jupyter_server_config.json and every page's twin from
+    tools/pages.py, merged into what is there)."""
     lab = Path(prefix) / "share" / "jupyter" / "lab" / "settings"
     lab.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "binder" / "overrides.json", lab / "overrides.json")
@@ -90,6 +93,7 @@ def install_lab_settings(prefix):
     server.parent.mkdir(parents=True, exist_ok=True)
     config = json.loads(server.read_text()) if server.exists() else {}
     ours = json.loads((ROOT / "binder" / "jupyter_server_config.json").read_text())
+    ours["ContentsManager"]["hide_globs"] += hidden_in_file_browser()
     for section, values in ours.items():
         config.setdefault(section, {}).update(values)
     server.write_text(json.dumps(config, indent=2) + "\n")
@@ -180,24 +184,11 @@ def lock(args):
     return 0
 
 
-def playground(args):
-    """The training dashboard alone, as a web page without code (Voila), for a projector."""
+def voila(page, args):
+    """A live page alone, as a web page without code (Voila), for a projector: the playground (the training
+    dashboard), the player (one training step, one equation at a time) or the XOR playground."""
     install("requirements.txt")
-    return run(BIN / "voila", "notebooks/playground.ipynb", *VOILA_OPTIONS, *args)
-
-
-def player(args):
-    """The step-through player alone, as a web page without code (Voila): one training step, one
-    equation at a time, on the diagram."""
-    install("requirements.txt")
-    return run(BIN / "voila", "notebooks/player.ipynb", *VOILA_OPTIONS, *args)
-
-
-def xor(args):
-    """The XOR playground alone, as a web page without code (Voila): hidden neurons, η, batch or online,
-    momentum, the epoch."""
-    install("requirements.txt")
-    return run(BIN / "voila", "notebooks/xor_playground.ipynb", *VOILA_OPTIONS, *args)
+    return run(BIN / "voila", page.path.relative_to(ROOT), *VOILA_OPTIONS, *args)
 
 
 def links(args):
@@ -242,9 +233,9 @@ def test(args):
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "playground": playground, "player": player, "xor": xor,
-                "slides": slides, "site": site, "notebooks": notebooks, "links": links,
+    commands = {"lab": lab, "test": test, "slides": slides, "site": site, "notebooks": notebooks, "links": links,
                 "settings": settings, "strip-widgets": strip_widgets, "lock": lock}
+    commands.update({page.command: (lambda args, page=page: voila(page, args)) for page in live_pages()})
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]](sys.argv[2:]))

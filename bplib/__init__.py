@@ -39,7 +39,8 @@ from .network import Gradients, Network, Trace
 from .training import History, diagnose, train, train_many, train_population
 
 __all__ = [
-    "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "SOURCES", "Gradients", "History", "Network", "Trace",
+    "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "SOURCES", "Gradients", "History", "Network",
+    "Trace",
     "at_most", "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
     "gradient_check", "layer_forward", "mazur", "numeric_gradients", "relative_difference",
     "train", "train_many", "train_population", "unrolled", "weight_gradient",

@@ -72,8 +72,14 @@ def bias_gradient(delta, n_biases):
     return g
 
 
-def backward_pass(weights, biases, x, t, zs, outs, fprime, dloss, fprime_out=None, matched=False):
-    """All deltas and gradients, output to input (the chain rule, layer by layer)."""
+def backward_pass(weights, biases, x, t, zs, outs, fprime, dloss, fprime_out=None, matched=False,
+                  on_layer=None, sequential=False):
+    """All deltas and gradients, output to input (the chain rule, layer by layer).
+
+    This loop is the backward half of every training step in bplib. ``on_layer(l, ∂E/∂W, ∂E/∂b)``, if given,
+    is called as soon as layer l's gradients are known: training updates the layer there (in place).
+    sequential=False (correct): the δ of the layer below is computed first, with the weights of the forward
+    pass. sequential=True (the sources' slip): after the update, so it reads the already-updated weights."""
     L = len(weights)
     deltas = [None] * L
     grad_w = [None] * L
@@ -83,7 +89,11 @@ def backward_pass(weights, biases, x, t, zs, outs, fprime, dloss, fprime_out=Non
         a_prev = x if l == 0 else outs[l - 1]
         grad_w[l] = weight_gradient(deltas[l], a_prev)
         grad_b[l] = bias_gradient(deltas[l], biases[l].shape[-1])
-        if l > 0:
+        if l > 0 and not sequential:
+            deltas[l - 1] = delta_hidden(weights[l], deltas[l], zs[l - 1], outs[l - 1], fprime)
+        if on_layer is not None:
+            on_layer(l, grad_w[l], grad_b[l])
+        if l > 0 and sequential:
             deltas[l - 1] = delta_hidden(weights[l], deltas[l], zs[l - 1], outs[l - 1], fprime)
     return deltas, grad_w, grad_b
 

@@ -51,6 +51,14 @@ EXACT = {
     "out_o2 after 10000 updates": 0.984064274,
 }
 
+# Figures of the variants (double precision), as the project's reference lists them; the tests pin them.
+VARIANTS = {
+    "E after 10,000 updates, η = 200": 5.00e-5,                     # stuck: σ′ of o1 ≈ 1e-8
+    "E after 10,000 updates, momentum β = 0.9, η = 0.5": 5.5e-9,
+    "first update with E < 0.001, η = 0.5": 1088,
+    "½Σ(t − o)² after 10,000 updates trained on cross-entropy": 1e-30,   # below it, at η = 0.5 and 200: rounding
+}
+
 
 def mazur():
     """The worked example as ``(net, x, t)``: a fresh 2-2-2 sigmoid Network with

@@ -1,7 +1,9 @@
 """A fully connected network of any layer sizes: its parameters and the three
 things we ask of it (forward pass, loss, gradients)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -28,6 +30,17 @@ class Trace:
         return self.a[-1]
 
 
+class Functions(NamedTuple):
+    """What the forward and backward passes need of a network's choices (``net.functions()``)."""
+
+    f: Callable              # activation of the hidden layers: out = f(net)
+    f_out: Callable          # activation of the output layer
+    fprime: Callable         # f′(net, out) of the hidden layers
+    fprime_out: Callable     # f′ of the output layer
+    dloss: Callable          # ∂E/∂out
+    matched: bool            # the loss and the output activation cancel to δ_o = out − t (losses.MATCHED)
+
+
 @dataclass
 class Gradients:
     """∂E/∂W and ∂E/∂b for every layer (same shapes as the network's
@@ -40,7 +53,7 @@ class Gradients:
 
     def named(self):
         """The gradients by parameter name: ``{"w1": ∂E/∂w1, …, "b1": ∂E/∂b1, …}``."""
-        return _name_values(self.names, self.weights, self.biases)
+        return name_values(self.names, self.weights, self.biases)
 
 
 class Network:
@@ -91,38 +104,40 @@ class Network:
 
         x is one sample of shape (n_in,) or a batch of shape (m, n_in).
         """
-        X, single = self._inputs(x)
-        zs, outs = forward_pass(self.weights, self.biases, X, *self.functions()[:2])
+        X, single = self.inputs(x)
+        fns = self.functions()
+        zs, outs = forward_pass(self.weights, self.biases, X, fns.f, fns.f_out)
         if single:
             zs, outs = [z[0] for z in zs], [a[0] for a in outs]
         return Trace(x=X[0] if single else X, z=zs, a=outs)
 
     def loss(self, x, t):
         """E for input x and target t (E = ½Σ(t − o)² for "half_sse")."""
-        X, _ = self._inputs(x)
-        T = self._targets(t, X.shape[0])
-        _, outs = forward_pass(self.weights, self.biases, X, *self.functions()[:2])
+        X, _ = self.inputs(x)
+        T = self.targets(t, X.shape[0])
+        fns = self.functions()
+        _, outs = forward_pass(self.weights, self.biases, X, fns.f, fns.f_out)
         return float(LOSSES[self.loss_name][0](outs[-1], T))
 
     def gradients(self, x, t):
         """Backpropagation: ∂E/∂W, ∂E/∂b and δ of every layer, as a ``Gradients``."""
-        X, single = self._inputs(x)
-        T = self._targets(t, X.shape[0])
-        f, f_out, fprime, fprime_out, dloss, matched = self.functions()
-        zs, outs = forward_pass(self.weights, self.biases, X, f, f_out)
-        deltas, gw, gb = backward_pass(self.weights, self.biases, X, T, zs, outs, fprime, dloss, fprime_out, matched)
+        X, single = self.inputs(x)
+        T = self.targets(t, X.shape[0])
+        fns = self.functions()
+        zs, outs = forward_pass(self.weights, self.biases, X, fns.f, fns.f_out)
+        deltas, gw, gb = backward_pass(self.weights, self.biases, X, T, zs, outs, fns.fprime, fns.dloss,
+                                       fns.fprime_out, fns.matched)
         if single:
             deltas = [d[0] for d in deltas]
         return Gradients(weights=gw, biases=gb, deltas=deltas, names=self.parameter_names())
 
     # --- helpers --------------------------------------------------------------
     def functions(self):
-        """(f, f of the output layer, f′, f′ of the output layer, ∂E/∂o, matched): what the passes need;
-        matched: the loss and the output activation cancel to δ_o = out − t (losses.MATCHED)."""
+        """What the passes need, as a ``Functions`` (f, f_out, fprime, fprime_out, dloss, matched)."""
         f, fprime = ACTIVATIONS[self.activation]
         f_out, fprime_out = OUTPUT_ACTIVATIONS[self.output_activation]
         matched = (self.loss_name, self.output_activation) in MATCHED
-        return f, f_out, fprime, fprime_out, LOSSES[self.loss_name][1], matched
+        return Functions(f, f_out, fprime, fprime_out, LOSSES[self.loss_name][1], matched)
 
     def parameter_names(self):
         """Names in reading order: ("w1", …) per layer, then ("b1", …) or ("b1_1", …)."""
@@ -130,12 +145,17 @@ class Network:
 
     def named(self):
         """The parameters by name: ``{"w1": 0.15, …, "b1": 0.35, "b2": 0.6}`` for the example."""
-        return _name_values(self.parameter_names(), self.weights, self.biases)
+        return name_values(self.parameter_names(), self.weights, self.biases)
 
     def copy(self):
         """An independent copy (training a copy leaves this network as it was)."""
-        return Network(self.sizes, [W.copy() for W in self.weights], [b.copy() for b in self.biases],
-                       activation=self.activation, loss=self.loss_name, output_activation=self.output_activation)
+        return self.with_parameters([W.copy() for W in self.weights], [b.copy() for b in self.biases])
+
+    def with_parameters(self, weights, biases):
+        """A network like this one (sizes, activations, loss) with other weights and biases: the one way bplib
+        makes a trained network from its parameters, so that no choice of this network is lost."""
+        return Network(self.sizes, weights, biases, activation=self.activation, loss=self.loss_name,
+                       output_activation=self.output_activation)
 
     def __repr__(self):
         shared = "shared" if all(b.size == 1 for b in self.biases) else "per-neuron"
@@ -143,7 +163,8 @@ class Network:
         output = "" if self.output_activation == self.activation else f", output_activation={self.output_activation!r}"
         return f"Network({sizes}, activation={self.activation!r}{output}, loss={self.loss_name!r}, {shared} biases)"
 
-    def _inputs(self, x):
+    def inputs(self, x):
+        """x checked against the input layer, as a batch (m, n_in), and whether it was one sample."""
         n_in = self.sizes[0]
         X = checks.array("x", x, [(n_in,), (None, n_in)], f"({n_in},) or (m, {n_in})")
         if X.ndim == 1:
@@ -152,7 +173,8 @@ class Network:
             raise ValueError("x must hold at least one sample; got shape (0, …)")
         return X, False
 
-    def _targets(self, t, m):
+    def targets(self, t, m):
+        """t checked against the output layer and the loss, for m samples, as an (m, n_out) array."""
         n_out = self.sizes[-1]
         shapes = [(n_out,), (1, n_out)] if m == 1 else [(m, n_out)]
         text = f"({n_out},)" if m == 1 else f"({m}, {n_out}) (one row per sample of x)"
@@ -189,7 +211,8 @@ def neuron_names(sizes):
     return names
 
 
-def _name_values(names, weights, biases):
+def name_values(names, weights, biases):
+    """{name: value} of the parameters, names as ``parameter_names`` gives them."""
     values = {}
     for layer_names, array in zip(names, list(weights) + list(biases)):
         values.update(zip(layer_names, (float(v) for v in np.ravel(array))))

@@ -5,13 +5,17 @@ The network is the worked example's shape: one hidden layer, sigmoid everywhere,
 column vectors, W1 of shape (n_hidden, n_in), W2 of shape (n_out, n_hidden), biases shared per
 layer and fixed (as in the classic example). Every function is short on purpose: the slips are one
 line each. The slips are ours, written in our notation; none is copied from a source.
+
+This is the code under test of notebook 9, written the way a learner writes it (column vectors, one network
+shape), so that each slip is a visible one-line change. It is deliberately not bplib's engine (training.py,
+backprop.py): the four checks judge it against the worked example's figures, which bplib's own tests pin.
 """
 
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .example import INPUTS, TARGETS, WEIGHTS
+from .example import BIASES, EXACT, INPUTS, PUBLISHED, TARGETS, WEIGHTS
 from .precision import agrees  # the one precision rule: agree to so many significant digits
 
 
@@ -24,7 +28,7 @@ def sigma(z):
 def example_parameters():
     """W1, W2, b1, b2 of the worked example (fresh arrays)."""
     w = WEIGHTS
-    return np.array([[w[0], w[1]], [w[2], w[3]]]), np.array([[w[4], w[5]], [w[6], w[7]]]), 0.35, 0.60
+    return np.array([[w[0], w[1]], [w[2], w[3]]]), np.array([[w[4], w[5]], [w[6], w[7]]]), *BIASES
 
 
 # --- the right code ------------------------------------------------------------------------------
@@ -113,16 +117,16 @@ def train(W1, W2, b1, b2, x, t, eta=0.5, steps=1, update="simultaneous", accumul
 
 # --- the four checks -----------------------------------------------------------------------------
 REFERENCE = {                        # exact figures of the worked example (notebooks 1, 3, 4): value, digits
-    "E before training": (0.298371109, 9),
-    "E after 1 update": (0.291027774, 9),
-    "E after 10,000 updates": (3.51019e-05, 6),
-    "out_o1 before training": (0.751365070, 9),
+    "E before training": (PUBLISHED["E_total"], 9),
+    "E after 1 update": (EXACT["E_total after 1 update"], 9),
+    "E after 10,000 updates": (EXACT["E_total after 10000 updates"], 6),
+    "out_o1 before training": (PUBLISHED["out_o1"], 9),
 }
-HAND_STEP_W1 = [[0.149780716, 0.19956143], [0.24975114, 0.29950229]]    # w1⁺ … w4⁺ (notebook 3)
-HAND_STEP_W2 = [[0.35891648, 0.408666186], [0.511301270, 0.561370121]]  # w5⁺ … w8⁺
+HAND_STEP_W1 = [[PUBLISHED["w1+"], PUBLISHED["w2+"]], [PUBLISHED["w3+"], PUBLISHED["w4+"]]]   # notebook 3
+HAND_STEP_W2 = [[PUBLISHED["w5+"], PUBLISHED["w6+"]], [PUBLISHED["w7+"], PUBLISHED["w8+"]]]
 
 
-def numeric_gradients(W1, W2, b1, b2, x, t, forward=forward, loss=half_sse, eps=1e-6):
+def centred_differences(W1, W2, b1, b2, x, t, forward=forward, loss=half_sse, eps=1e-6):
     """∂E/∂W1, ∂E/∂W2 by central differences of the loss: nothing but forward passes."""
     result = []
     for which in (0, 1):
@@ -142,7 +146,7 @@ def numeric_gradients(W1, W2, b1, b2, x, t, forward=forward, loss=half_sse, eps=
 def gradient_check(W1, W2, b1, b2, x, t, forward=forward, gradients=gradients, loss=half_sse):
     """‖g − g_numeric‖ / (‖g‖ + ‖g_numeric‖) over W1 and W2: tiny when the backward pass matches the loss."""
     g = np.concatenate([a.ravel() for a in gradients(W1, W2, b1, b2, x, t, forward=forward)])
-    n = np.concatenate([a.ravel() for a in numeric_gradients(W1, W2, b1, b2, x, t, forward=forward, loss=loss)])
+    n = np.concatenate([a.ravel() for a in centred_differences(W1, W2, b1, b2, x, t, forward=forward, loss=loss)])
     return float(np.linalg.norm(g - n) / (np.linalg.norm(g) + np.linalg.norm(n)))
 
 

@@ -19,12 +19,12 @@ from .losses import LOSSES
 def validation_loss(hist, net, x_val, t_val):
     """E on the validation set (x_val, t_val) after every recorded step: one number per step."""
     try:
-        X = net._inputs(x_val)[0]
-        T = net._targets(t_val, X.shape[0])
+        X = net.inputs(x_val)[0]
+        T = net.targets(t_val, X.shape[0])
     except (ValueError, TypeError) as error:
         raise type(error)(f"validation=(x_val, t_val): {error}") from None
-    f, f_out = net.functions()[:2]
-    _, outs = forward_pass(hist.weights, hist.biases, X, f, f_out)    # every step at once (leading axis)
+    fns = net.functions()
+    _, outs = forward_pass(hist.weights, hist.biases, X, fns.f, fns.f_out)    # every step at once (leading axis)
     with np.errstate(all="ignore"):
         return LOSSES[net.loss_name][0](outs[-1], T)
 
@@ -44,7 +44,6 @@ def apply(hist, net, target=None, validation=None, patience=None):
     """Cut ``hist`` (a History of ``train``) where the first rule fires; say which and why in
     ``hist.stopped_at`` (the last step kept), ``hist.best_at`` (the step whose weights are returned as
     ``hist.net``) and ``hist.stopped_because``."""
-    from .network import Network
     if target is not None:
         target = checks.number("target", target, low=0.0, low_inclusive=False,
                                hint=" (the target error: training stops once E is below it)")
@@ -84,6 +83,5 @@ def apply(hist, net, target=None, validation=None, patience=None):
         hist.eta_trace = hist.eta_trace[:stop + 1]
     if hist.diverged_at is None or hist.diverged_at > stop:
         hist.diverged_at = None
-        hist.net = Network(net.sizes, [W[best] for W in hist.weights], [b[best] for b in hist.biases],
-                           activation=net.activation, loss=net.loss_name, output_activation=net.output_activation)
+        hist.net = net.with_parameters([W[best] for W in hist.weights], [b[best] for b in hist.biases])
     return hist

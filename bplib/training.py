@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import checks, optimisers, stopping, unrolled
-from .backprop import bias_gradient, delta_hidden, delta_output, forward_pass, weight_gradient
+from .backprop import backward_pass, forward_pass
 from .losses import LOSSES
-from .network import Network, _name_values
+from .network import Network, name_values
 
 UPDATES = ("simultaneous", "sequential")
 ENGINES = ("auto", "matrices", "unrolled")
@@ -60,7 +60,7 @@ class History:
         """The parameters after ``step`` updates by name: {"w1": …, "b1": …}.
         For a History of ``train_many``, ``run`` is the index of the η."""
         pick = (lambda a: a[step]) if run is None else (lambda a: a[run, step])
-        return _name_values(self.names, [pick(W) for W in self.weights], [pick(b) for b in self.biases])
+        return name_values(self.names, [pick(W) for W in self.weights], [pick(b) for b in self.biases])
 
 
 def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous", mode="batch",
@@ -121,8 +121,8 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
     checks.choice("mode", mode, MODES)
     if not isinstance(learn_biases, bool):
         raise TypeError(f"learn_biases must be True or False; got {learn_biases!r}")
-    X, single = net._inputs(x)
-    T = net._targets(t, X.shape[0])
+    X, single = net.inputs(x)
+    T = net.targets(t, X.shape[0])
 
     checks.choice("engine", engine, ENGINES)
     plain = optimiser == "gd" and starts is None
@@ -159,8 +159,7 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
         rec_out = rec_out[:, :, 0]
     bad = ~np.isfinite(rec_loss)
     diverged_at = [int(np.argmax(row)) if row.any() else None for row in bad]
-    nets = [Network(net.sizes, [W[k, -1] for W in rec_W], [b[k, -1] for b in rec_b], activation=net.activation,
-                    loss=net.loss_name, output_activation=net.output_activation)
+    nets = [net.with_parameters([W[k, -1] for W in rec_W], [b[k, -1] for b in rec_b])
             if diverged_at[k] is None else None for k in range(len(etas))]
     return History(loss=rec_loss, outputs=rec_out, weights=rec_W, biases=rec_b, net=nets,
                    eta=eta, steps=steps, names=net.parameter_names(), diverged_at=diverged_at, eta_trace=eta_trace)
@@ -189,10 +188,10 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, 
     rec_b = [np.empty((K, steps + 1) + b.shape[1:]) for b in bs]
     eta_trace = np.empty((K, steps + 1))
 
-    f, f_out, fprime, fprime_out, dloss, matched = net.functions()
+    fns = net.functions()
+    f, f_out = fns.f, fns.f_out
     loss = LOSSES[net.loss_name][0]
-    rule = dict(eta=eta, fprime=fprime, dloss=dloss, learn_biases=learn_biases, update=update,
-                fprime_out=fprime_out, matched=matched, optimiser=optimiser)
+    rule = dict(eta=eta, functions=fns, learn_biases=learn_biases, update=update, optimiser=optimiser)
     with np.errstate(all="ignore"):  # a diverging run is reported (diverged_at), not warned about
         for s in range(steps + 1):
             zs, outs = forward_pass(Ws, bs, X, f, f_out)
@@ -244,30 +243,23 @@ def _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode):
     return rec_loss, rec_out, rec_W, rec_b
 
 
-def gradient_step(Ws, bs, X, T, zs, outs, eta, fprime, dloss, learn_biases, update, fprime_out=None,
-                  matched=False, optimiser=None):
-    """One update of every layer, output layer first: W ← W − η ∂E/∂W (in place).
+def gradient_step(Ws, bs, X, T, zs, outs, eta, functions, learn_biases, update, optimiser=None):
+    """One update of every layer, output layer first: W ← W − η ∂E/∂W (in place), by the optimiser.
 
-    The only difference between the two update orders is *when* the δ of the
-    layer below is computed: before this layer's weights change (simultaneous)
-    or after (sequential).
+    The backward pass of backprop.py, with the update as its hook: each layer is updated as soon as its
+    gradients are known. The only difference between the two update orders is *when* the δ of the layer
+    below is computed: before this layer's weights change (simultaneous) or after (sequential).
     """
     optimiser = optimiser or optimisers.GradientDescent()
     eta_w, eta_b = eta[:, None, None], eta[:, None]
-    delta = delta_output(zs[-1], outs[-1], T, fprime_out or fprime, dloss, matched)
-    for l in reversed(range(len(Ws))):
-        a_prev = X if l == 0 else outs[l - 1]
-        grad_W = weight_gradient(delta, a_prev)
-        grad_b = bias_gradient(delta, bs[l].shape[-1]) if learn_biases else None
-        if l > 0 and update == "simultaneous":
-            delta_below = delta_hidden(Ws[l], delta, zs[l - 1], outs[l - 1], fprime)
+
+    def update_layer(l, grad_W, grad_b):
         optimiser.update(("W", l), Ws[l], grad_W, eta_w)
         if learn_biases:
             optimiser.update(("b", l), bs[l], grad_b, eta_b)
-        if l > 0 and update == "sequential":
-            delta_below = delta_hidden(Ws[l], delta, zs[l - 1], outs[l - 1], fprime)
-        if l > 0:
-            delta = delta_below
+
+    backward_pass(Ws, bs, X, T, zs, outs, functions.fprime, functions.dloss, functions.fprime_out,
+                  functions.matched, on_layer=update_layer, sequential=update == "sequential")
 
 
 def diagnose(loss):

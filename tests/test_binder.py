@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.pages import PAGES  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
 TESTED_PYTHON = "3.11"   # the version CI runs; runtime.txt must name one we test
@@ -53,7 +56,9 @@ def test_postbuild_installs_lab_settings(binder_env):
     overrides = json.loads((prefix / "share/jupyter/lab/settings/overrides.json").read_text())
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     server = json.loads((prefix / "etc/jupyter/jupyter_server_config.json").read_text())
-    assert "[0-9][0-9]_*.md" in server["ContentsManager"]["hide_globs"]
+    hidden = server["ContentsManager"]["hide_globs"]
+    assert all(page.twin.name in hidden for page in PAGES), "every page's text twin is hidden (tools/pages.py)"
+    assert "xor_playground.md" in hidden
 
 
 def test_notebooks_run_in_the_binder_environment(binder_env, tmp_path):

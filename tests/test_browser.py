@@ -20,12 +20,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+sys.path.insert(0, str(ROOT))
+from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 NOTEBOOK = "notebooks/04_training_dashboard.ipynb"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("BPLIB_REQUIRE_BROWSER") == "1":

@@ -17,8 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tools import decks, site  # noqa: E402
-from tools.pdf import ARGS as CHROMIUM_ARGS  # noqa: E402
-from tools.pdf import CHROMIUM  # noqa: E402
+from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 LESSONS = decks.lessons()
 CJK = re.compile(r"[\u4e00-\u9fff]")

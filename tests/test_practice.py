@@ -6,16 +6,17 @@ import pytest
 
 import bplib
 from bplib import optimisers
+from bplib.example import VARIANTS
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_T = np.array([[0.0], [1.0], [1.0], [0.0]])
 
 
 def test_momentum_reference_figure():
-    """reference.md: β = 0.9 at η = 0.5 gives E ≈ 5.5e-9 after 10,000 updates."""
+    """bplib.example.VARIANTS: β = 0.9 at η = 0.5 gives E ≈ 5.5e-9 after 10,000 updates."""
     net, x, t = bplib.mazur()
     h = bplib.train(net, x, t, eta=0.5, steps=10_000, optimiser="momentum", beta=0.9)
-    assert h.loss[-1] == pytest.approx(5.5e-9, rel=0.05)
+    assert h.loss[-1] == pytest.approx(VARIANTS["E after 10,000 updates, momentum β = 0.9, η = 0.5"], rel=0.05)
 
 
 def test_momentum_by_hand_for_two_steps():
@@ -51,10 +52,11 @@ def test_bold_driver_grows_eta_while_E_falls_and_undoes_a_rising_step():
 
 
 def test_target_error_stops_at_1088():
-    """reference.md: with η = 0.5, E first falls below 0.001 after 1,088 updates."""
+    """bplib.example.VARIANTS: with η = 0.5, E first falls below 0.001 after 1,088 updates."""
     net, x, t = bplib.mazur()
     h = bplib.train(net, x, t, eta=0.5, steps=5000, target=0.001)
-    assert h.stopped_at == 1088 and len(h.loss) == 1089 and h.loss[-1] < 0.001 <= h.loss[-2]
+    assert h.stopped_at == VARIANTS["first update with E < 0.001, η = 0.5"] == 1088
+    assert len(h.loss) == 1089 and h.loss[-1] < 0.001 <= h.loss[-2]
     assert "target" in h.stopped_because and "1,088" in h.stopped_because
     full = bplib.train(net, x, t, eta=0.5, steps=50)
     assert full.stopped_at == 50 and "maximum" in full.stopped_because

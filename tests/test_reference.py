@@ -1,4 +1,5 @@
-"""Every figure of shared/reference.md, reproduced from bplib."""
+"""Every figure of the worked example that bplib.example records (PUBLISHED, EXACT; who printed which in
+SOURCES), reproduced from bplib."""
 
 import numpy as np
 import pytest

@@ -26,21 +26,27 @@ from pathlib import Path
 import nbformat
 
 from tools import vendor
+from tools.pages import IN_THE_NOTEBOOK, by_live_key
+from tools.pages import lessons as lesson_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OUT = ROOT / "build" / "slides"
 WIDTH, HEIGHT = 1280, 720
-LIVE = {
-    "playground": "the **playground** (`python3 tasks.py playground`, or its Binder link)",
-    "player": "the **step-through player** (`python3 tasks.py player`, or its Binder link)",
-    "xor": "the **XOR playground** (`python3 tasks.py xor`, or its Binder link)",
-    "notebook": "the notebook itself, in JupyterLab or on Binder (the sliders need a running kernel)",
-}
 
 
 def lessons():
-    return sorted((ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
+    """The notebooks that have a deck (tools/pages.py), in order."""
+    return [page.path for page in lesson_pages()]
+
+
+def live_pointer(key):
+    """How a deck names the live page a widget cell's ``live=`` key points to."""
+    if key == IN_THE_NOTEBOOK:
+        return "the notebook itself, in JupyterLab or on Binder (the sliders need a running kernel)"
+    page = by_live_key(key)
+    label = page.label.replace("the ", "the **", 1) + "**"
+    return f"{label} (`python3 tasks.py {page.command}`, or its Binder link)"
 
 
 def slide_type(cell):
@@ -86,7 +92,7 @@ def deck_cells(nb):
         kind = slide_type(cell)
         keep = "solution" not in tags and kind != "skip"
         if keep and cell.metadata.get("live"):
-            cell = markdown(f"*Live:* {LIVE[cell.metadata['live']]}. "
+            cell = markdown(f"*Live:* {live_pointer(cell.metadata['live'])}. "
                             "The still figures of these slides tell the same story.", kind)
             cell.metadata["notes"] = "Switch to the live page here; come back to the deck for the still figure."
         elif keep and cell.cell_type == "markdown":

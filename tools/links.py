@@ -9,11 +9,11 @@ import re
 import subprocess
 from urllib.parse import quote, urlencode
 
-NOTEBOOKS = "notebooks"
-PAGES = {"start page (JupyterLab)": "lab/tree/{nb}/00_start_here.ipynb",
-         "playground (Voila, no code)": "voila/render/{nb}/playground.ipynb",
-         "step-through player (Voila, no code)": "voila/render/{nb}/player.ipynb",
-         "XOR playground (Voila, no code)": "voila/render/{nb}/xor_playground.ipynb"}
+from tools.pages import NOTEBOOKS, START, live_pages
+
+# the pages a lecturer hands out: the start page in JupyterLab, and each live page alone (Voila, no code)
+PAGES = {"start page (JupyterLab)": START.urlpath,
+         **{f"{page.label.removeprefix('the ')} (Voila, no code)": page.urlpath for page in live_pages()}}
 
 
 def repository_from_remote(url):
@@ -26,7 +26,7 @@ def repository_from_remote(url):
 def binder_links(repo, branch="main"):
     """{page: mybinder.org link} for each page of the set."""
     base = f"https://mybinder.org/v2/gh/{repo}/{quote(branch, safe='')}"
-    return {page: f"{base}?urlpath={quote(path.format(nb=NOTEBOOKS), safe='/')}" for page, path in PAGES.items()}
+    return {page: f"{base}?urlpath={quote(path, safe='/')}" for page, path in PAGES.items()}
 
 
 def nbgitpuller_link(hub, repo, branch="main"):
@@ -34,7 +34,7 @@ def nbgitpuller_link(hub, repo, branch="main"):
     page: the usual way to hand a repository to every student of a hub (needs nbgitpuller on the hub)."""
     name = repo.split("/")[1]
     query = urlencode({"repo": f"https://github.com/{repo}", "branch": branch,
-                       "urlpath": f"lab/tree/{name}/{NOTEBOOKS}/00_start_here.ipynb"})
+                       "urlpath": f"lab/tree/{name}/{NOTEBOOKS}/{START.name}.ipynb"})
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

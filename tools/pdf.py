@@ -8,9 +8,8 @@ it where it may): without one, the PDF shows boxes instead of 学习率.
 
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+from tools.pages import CHROMIUM
+from tools.pages import CHROMIUM_ARGS as ARGS
 
 
 def print_decks(decks, browser=None, width=1280, height=720):

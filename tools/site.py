@@ -16,41 +16,27 @@ import nbformat
 
 from tools import vendor
 from tools.decks import joined_streams
+from tools.pages import IN_THE_NOTEBOOK, PAGES, START, by_live_key
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OUT = ROOT / "build" / "site"
-LIVE = {   # the live page, and where its story is told in still figures
-    "playground": ("the playground (<code>python3 tasks.py playground</code>, or its Binder link)",
-                   '<a href="04_training_dashboard.html">notebook 4</a>, step 5'),
-    "player": ("the step-through player (<code>python3 tasks.py player</code>, or its Binder link)",
-               '<a href="03_numeric_backprop.html">notebook 3</a>, "Now walk it on the diagram"'),
-    "xor": ("the XOR playground (<code>python3 tasks.py xor</code>, or its Binder link)",
-            '<a href="07_training_practice.html">notebook 7</a>, steps 1–5'),
-    "notebook": ("this notebook in JupyterLab or on Binder", "this page"),
-}
+
+
+def live_pointer(key):
+    """(the live page, where its story is told in still figures) for a widget cell's ``live=`` key."""
+    if key == IN_THE_NOTEBOOK:
+        return "this notebook in JupyterLab or on Binder", "this page"
+    page = by_live_key(key)
+    return f"{page.label} (<code>python3 tasks.py {page.command}</code>, or its Binder link)", page.told_in
+
 NOTEBOOK_LINK = re.compile(r'href="([0-9A-Za-z_]+)\.ipynb')
 
 
 def pages():
-    """(notebook path, page name, short title) in reading order; the start page is index.html."""
-    out = []
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        name = "index" if path.stem == "00_start_here" else path.stem
-        title = "Start" if name == "index" else path.stem[:2].lstrip("0") + " · " + first_heading(path)
-        out.append((path, name, title))
-    for name in ("playground", "player", "xor_playground"):
-        out.append((ROOT / "notebooks" / f"{name}.ipynb", name, name.capitalize()))
-    return out
-
-
-def first_heading(path):
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        match = re.search(r"^# (?:\d+ · )?(.+)$", cell.source, re.M) if cell.cell_type == "markdown" else None
-        if match:
-            return match.group(1).split(":")[0].strip()
-    return path.stem
+    """(notebook path, page name, short title) in reading order (tools/pages.py); the start page is index.html."""
+    return [(page.path, page.site_name,
+             f"{page.name[:2].lstrip('0')} · {page.title}" if page.deck else page.title) for page in PAGES]
 
 
 def page_cells(nb):
@@ -64,7 +50,7 @@ def page_cells(nb):
                 '<details class="solution"><summary><b>Solution</b> (try first)</summary>\n\n'
                 f"```python\n{body.strip()}\n```\n\n</details>")
         elif cell.metadata.get("live"):
-            page, still = LIVE[cell.metadata["live"]]
+            page, still = live_pointer(cell.metadata["live"])
             cells.append(cell)
             cell = nbformat.v4.new_markdown_cell(
                 f'<div class="live-pointer">This cell shows a live widget when the notebook runs (JupyterLab, '
@@ -91,7 +77,7 @@ def build(out=OUT):
         nb.cells = page_cells(nb)
         site = {"pages": nav, "here": f"{name}.html", "next": nav[k + 1] if k + 1 < len(nav) else None}
         body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": path.stem}, "site": site})
-        body = NOTEBOOK_LINK.sub(lambda m: 'href="' + ("index" if m.group(1) == "00_start_here" else m.group(1))
+        body = NOTEBOOK_LINK.sub(lambda m: 'href="' + ("index" if m.group(1) == START.name else m.group(1))
                                  + '.html', body)
         target = out / f"{name}.html"
         target.write_text(body, encoding="utf-8")

@@ -133,7 +133,7 @@ class XorPlayground(Shown):
         diagram = self._diagram_for(self.hidden.value)
         weights = [W[k, s] for W in hist.weights]
         biases = [b[k, s] for b in hist.biases]
-        net = Network(diagram.net.sizes, weights, biases)
+        net = diagram.net.with_parameters(weights, biases)
         a, b = np.meshgrid(GRID, GRID)
         self.map.set_data(net.forward(np.column_stack([a.ravel(), b.ravel()])).output.reshape(a.shape))
         loss = hist.loss[k]

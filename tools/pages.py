@@ -1,0 +1,108 @@
+"""The one list of the set's pages: every notebook a learner opens, in reading order, and what each one has.
+
+tasks.py (its Voila commands and the Jupyter settings that hide the text twins), the Binder and JupyterHub
+links (tools/links.py), the static site (tools/site.py), the lecture decks (tools/decks.py) and the tests all
+read it; a new page is one line here. Also the one place for the path of the system's chromium, which the
+browser tests and the PDFs use.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = "notebooks"                      # the folder of the pages, relative to the repository
+CHROMIUM = "/usr/bin/chromium"               # Debian's chromium (never a browser that playwright downloads)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One notebook of the set.
+
+    name      the file name in notebooks/ without .ipynb (its text twin is name.md)
+    title     the short title: the site's navigation and tab, the links (the notebook's own heading, shortened)
+    deck      has a lecture deck (tasks.py slides)
+    command   live pages: the tasks.py command that serves it alone with Voila (no code), e.g. "playground"
+    live      live pages: the key a widget cell's ``live=`` metadata names it by, in the lessons
+    label     live pages: how a deck or the site names it in a pointer
+    told_in   live pages: where its story is told in still figures, for readers without a kernel (HTML)
+    """
+
+    name: str
+    title: str
+    deck: bool = False
+    command: str = ""
+    live: str = ""
+    label: str = ""
+    told_in: str = ""
+
+    @property
+    def path(self):
+        return ROOT / NOTEBOOKS / f"{self.name}.ipynb"
+
+    @property
+    def twin(self):
+        """The Markdown text twin (what authors edit; hidden from the learners' file browser)."""
+        return self.path.with_suffix(".md")
+
+    @property
+    def is_live(self):
+        return bool(self.command)
+
+    @property
+    def urlpath(self):
+        """Where Binder or a JupyterHub opens it: JupyterLab for the notebooks, Voila (no code) for live pages."""
+        return (f"voila/render/{NOTEBOOKS}/{self.name}.ipynb" if self.is_live
+                else f"lab/tree/{NOTEBOOKS}/{self.name}.ipynb")
+
+    @property
+    def site_name(self):
+        """The page's file name in the static site (the start page is index.html)."""
+        return "index" if self is START else self.name
+
+
+START = Page("00_start_here", "Start")
+PAGES = (
+    START,
+    Page("01_forward_pass", "The forward pass", deck=True),
+    Page("02_symbolic_derivation", "The chain rule, derived", deck=True),
+    Page("03_numeric_backprop", "Backpropagation with numbers", deck=True),
+    Page("04_training_dashboard", "Training, interactively", deck=True),
+    Page("05_loss_and_output", "Loss and output", deck=True),
+    Page("06_activations_bias_init", "Activations, biases, initialisation", deck=True),
+    Page("07_training_practice", "Training in practice", deck=True),
+    Page("09_debugging_backprop", "Debugging backpropagation", deck=True),
+    Page("playground", "Playground", command="playground", live="playground", label="the playground",
+         told_in='<a href="04_training_dashboard.html">notebook 4</a>, step 5'),
+    Page("player", "Step-through player", command="player", live="player", label="the step-through player",
+         told_in='<a href="03_numeric_backprop.html">notebook 3</a>, "Now walk it on the diagram"'),
+    Page("xor_playground", "XOR playground", command="xor", live="xor", label="the XOR playground",
+         told_in='<a href="07_training_practice.html">notebook 7</a>, steps 1–5'),
+)
+# a widget cell may also say live="notebook": a widget that needs the notebook's own kernel (no page of its own)
+IN_THE_NOTEBOOK = "notebook"
+
+
+def lessons():
+    """The pages with a lecture deck, in order."""
+    return [p for p in PAGES if p.deck]
+
+
+def live_pages():
+    """The pages of one live widget each, served alone by Voila."""
+    return [p for p in PAGES if p.is_live]
+
+
+def by_live_key(key):
+    """The live page a widget cell's ``live=`` metadata names."""
+    for page in live_pages():
+        if page.live == key:
+            return page
+    raise KeyError(f"no live page {key!r}; the live pages are {[p.live for p in live_pages()]}")
+
+
+def hidden_in_file_browser():
+    """The globs JupyterLab's file browser hides: the text twins of every page."""
+    return [page.twin.name for page in PAGES]
