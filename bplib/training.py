@@ -104,9 +104,27 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
     ``starts``: a list of networks of ``net``'s shape, one per η, to start from instead of copies of ``net``
     (``train_population`` uses it: many random initialisations trained in one loop).
     """
+    etas, steps = _checked(net, etas, steps, learn_biases, update, mode, engine, optimiser, beta, shuffle)
+    X, single = net.inputs(x)
+    T = net.targets(t, X.shape[0])
+    starts = _checked_starts(net, starts, len(etas))
+    eta = np.array(etas)
+    if _use_unrolled(net, X, len(etas), mode, engine, plain=optimiser == "gd" and starts is None):
+        rec_loss, rec_out, rec_W, rec_b = _run_unrolled(net, X, T, eta, steps, learn_biases, update)
+        eta_trace = np.repeat(eta[:, None], steps + 1, axis=1)
+    else:
+        order = np.random.default_rng(seed) if shuffle else None
+        rec_loss, rec_out, rec_W, rec_b, eta_trace = _run_matrices(
+            net, X, T, eta.copy(), steps, learn_biases, update, mode, optimisers.make(optimiser, beta), order,
+            starts)
+    return _history(net, eta, steps, rec_loss, rec_out[:, :, 0] if single else rec_out, rec_W, rec_b, eta_trace)
+
+
+def _checked(net, etas, steps, learn_biases, update, mode, engine, optimiser, beta, shuffle):
+    """Every option checked before any work, with a message that names the argument: (etas, steps)."""
     if not isinstance(net, Network):
         raise TypeError(f"net must be a bplib.Network; got {type(net).__name__}")
-    optimisers.make(optimiser, beta)                   # checks the name and β before any work
+    optimisers.make(optimiser, beta)                   # checks the name and β
     if not isinstance(shuffle, bool):
         raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
     if shuffle and mode != "online":
@@ -119,48 +137,47 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
     steps = checks.integer("steps", steps, low=0, high=10_000_000)
     checks.choice("update", update, UPDATES)
     checks.choice("mode", mode, MODES)
+    checks.choice("engine", engine, ENGINES)
     if not isinstance(learn_biases, bool):
         raise TypeError(f"learn_biases must be True or False; got {learn_biases!r}")
-    X, single = net.inputs(x)
-    T = net.targets(t, X.shape[0])
+    return etas, steps
 
-    checks.choice("engine", engine, ENGINES)
-    plain = optimiser == "gd" and starts is None
-    if engine == "unrolled" and not (plain and unrolled.supported(net, X.shape[0], mode)):
+
+def _checked_starts(net, starts, runs):
+    """``starts`` as a list of one network per run, each trainable in one loop with ``net`` (or None)."""
+    if starts is None:
+        return None
+    starts = list(starts)
+    if len(starts) != runs:
+        raise ValueError(f"starts must hold one network per η ({runs}); got {len(starts)}")
+    for k, start in enumerate(starts):
+        if not isinstance(start, Network) or start.sizes != net.sizes or \
+                [b.size for b in start.biases] != [b.size for b in net.biases] or \
+                (start.activation, start.output_activation, start.loss_name) != \
+                (net.activation, net.output_activation, net.loss_name):
+            raise ValueError(f"starts[{k}] must be a Network of net's layer sizes {net.sizes}, biases, "
+                             "activations and loss (they are trained in one loop)")
+    return starts
+
+
+def _use_unrolled(net, X, runs, mode, engine, plain):
+    """Which engine computes the step. "auto": the unrolled loop costs about 2 µs per step for each run; the
+    matrix loop about 50 µs per step for one run and hardly more for many (about 100 µs for 100): unrolled
+    wins up to ~30 runs, where it applies (one sample, plain gradient descent, a small network)."""
+    applies = plain and unrolled.supported(net, X.shape[0], mode)
+    if engine == "unrolled" and not applies:
         raise ValueError("engine='unrolled' needs one sample, mode='batch', optimiser='gd', a loss and output "
                          "activation other than softmax, and at most "
                          f"{unrolled.MAX_PARAMETERS} parameters; use engine='auto'")
-    if starts is not None:
-        starts = list(starts)
-        if len(starts) != len(etas):
-            raise ValueError(f"starts must hold one network per η ({len(etas)}); got {len(starts)}")
-        for k, start in enumerate(starts):
-            if not isinstance(start, Network) or start.sizes != net.sizes or \
-                    [b.size for b in start.biases] != [b.size for b in net.biases] or \
-                    (start.activation, start.output_activation, start.loss_name) != \
-                    (net.activation, net.output_activation, net.loss_name):
-                raise ValueError(f"starts[{k}] must be a Network of net's layer sizes {net.sizes}, biases, "
-                                 "activations and loss (they are trained in one loop)")
-    # "auto": the unrolled loop costs about 2 µs per step for each run; the matrix loop about 50 µs per
-    # step for one run and hardly more for many (about 100 µs for 100): unrolled wins up to ~30 runs
-    use_unrolled = engine == "unrolled" or (engine == "auto" and len(etas) <= UNROLLED_MAX_RUNS and plain
-                                            and unrolled.supported(net, X.shape[0], mode))
-    eta = np.array(etas)
-    if use_unrolled:
-        rec_loss, rec_out, rec_W, rec_b = _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode)
-        eta_trace = np.repeat(eta[:, None], steps + 1, axis=1)
-    else:
-        order = np.random.default_rng(seed) if shuffle else None
-        rec_loss, rec_out, rec_W, rec_b, eta_trace = _run_matrices(
-            net, X, T, eta.copy(), steps, learn_biases, update, mode, optimisers.make(optimiser, beta), order,
-            starts)
+    return engine == "unrolled" or (engine == "auto" and runs <= UNROLLED_MAX_RUNS and applies)
 
-    if single:
-        rec_out = rec_out[:, :, 0]
+
+def _history(net, eta, steps, rec_loss, rec_out, rec_W, rec_b, eta_trace):
+    """The History of a train_many run: the records, the trained networks, where each run diverged."""
     bad = ~np.isfinite(rec_loss)
     diverged_at = [int(np.argmax(row)) if row.any() else None for row in bad]
     nets = [net.with_parameters([W[k, -1] for W in rec_W], [b[k, -1] for b in rec_b])
-            if diverged_at[k] is None else None for k in range(len(etas))]
+            if diverged_at[k] is None else None for k in range(len(eta))]
     return History(loss=rec_loss, outputs=rec_out, weights=rec_W, biases=rec_b, net=nets,
                    eta=eta, steps=steps, names=net.parameter_names(), diverged_at=diverged_at, eta_trace=eta_trace)
 
@@ -216,7 +233,7 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, 
     return rec_loss, rec_out, rec_W, rec_b, eta_trace
 
 
-def _run_unrolled(net, X, T, eta, steps, learn_biases, update, mode):
+def _run_unrolled(net, X, T, eta, steps, learn_biases, update):
     """The training loop written out neuron by neuron (unrolled.py) on Python floats, one η after
     the other."""
     step = unrolled.compile_step(net, learn_biases, update)

@@ -117,87 +117,100 @@ def equations(net, learn_biases=False, update="simultaneous"):
     update="simultaneous": every δ and gradient first (all with the weights of the forward pass), then all
     updates. update="sequential" (the sources' slip): layer by layer from the output, each layer updated
     as soon as its gradients are known, so the δ's of the layer below use the already-updated weights."""
-    neurons, Wn, bn = _names(net)
+    step = _StepWriter(net, learn_biases)
     L = len(net.weights)
-    matched = (net.loss_name, net.output_activation) in MATCHED
-    outputs = neurons[-1]
-    targets = [f"t{j + 1}" for j in range(len(outputs))]
+    eqs = [eq for l in range(1, L + 1) for eq in step.forward(l)] + [step.loss()]
+    if update == "simultaneous":
+        eqs += [eq for l in range(L, 0, -1) for eq in step.deltas(l)]
+        eqs += [eq for l in range(L, 0, -1) for eq in step.gradients(l)]
+        eqs += [eq for l in range(L, 0, -1) for eq in step.updates(l)]
+    else:
+        eqs += [eq for l in range(L, 0, -1) for eq in step.deltas(l) + step.gradients(l) + step.updates(l)]
+    return eqs
 
-    def out(l, k):   # out of neuron k of layer l (layer 0 = the inputs, used as they are)
-        return neurons[l][k] if l == 0 else f"out_{neurons[l][k]}"
 
-    def bias(l, j):
-        return bn[l][0] if len(bn[l]) == 1 else bn[l][j]
+class _StepWriter:
+    """Writes the equations of one training step of ``net``, layer by layer (layer 0 = the inputs, L = the
+    outputs), each as Python code and as the notebooks show it."""
 
-    def activation(l):
-        return net.output_activation if l == L else net.activation
+    def __init__(self, net, learn_biases):
+        self.net, self.learn_biases = net, learn_biases
+        self.neurons, self.Wn, self.bn = _names(net)
+        self.L = len(net.weights)
+        self.matched = (net.loss_name, net.output_activation) in MATCHED
+        self.outputs = self.neurons[-1]
+        self.targets = [f"t{j + 1}" for j in range(len(self.outputs))]
 
-    def fprime(name, code, l):
-        pattern = (SCALAR_ACTIVATIONS if code else SHOWN_ACTIVATIONS)[activation(l)][1]
+    def out(self, l, k):
+        """The out of neuron k of layer l (the inputs are used as they are)."""
+        return self.neurons[l][k] if l == 0 else f"out_{self.neurons[l][k]}"
+
+    def bias(self, l, j):
+        return self.bn[l][0] if len(self.bn[l]) == 1 else self.bn[l][j]
+
+    def activation(self, l):
+        return self.net.output_activation if l == self.L else self.net.activation
+
+    def fprime(self, name, code, l):
+        pattern = (SCALAR_ACTIVATIONS if code else SHOWN_ACTIVATIONS)[self.activation(l)][1]
         return pattern.format(z=f"net_{name}" if code else f"{{net_{name}}}",
                               a=f"out_{name}" if code else f"{{out_{name}}}")
 
-    eqs = []
-    for l in range(1, L + 1):                                    # forward pass
-        for j, name in enumerate(neurons[l]):
-            senders = range(len(neurons[l - 1]))
+    def forward(self, l):
+        """net = Σ w·out + b, then out = f(net), for each neuron of layer l."""
+        eqs, Wn = [], self.Wn
+        for j, name in enumerate(self.neurons[l]):
+            senders = range(len(self.neurons[l - 1]))
             eqs.append(Equation(
                 f"net_{name}",
-                " + ".join(f"{Wn[l - 1][j][k]} * {out(l - 1, k)}" for k in senders) + f" + {bias(l - 1, j)}",
-                " + ".join(f"{{{Wn[l - 1][j][k]}}}·{{{out(l - 1, k)}}}" for k in senders) + f" + {{{bias(l - 1, j)}}}",
-                "forward"))
-            eqs.append(Equation(f"out_{name}", SCALAR_ACTIVATIONS[activation(l)][0].format(z=f"net_{name}"),
-                                SHOWN_ACTIVATIONS[activation(l)][0].format(z=f"{{net_{name}}}"), "forward"))
-    code_sum, code_term, shown_term = LOSS_TERMS[net.loss_name]
-    eqs.append(Equation(                                         # loss
-        "E", code_sum.format(" + ".join(code_term.format(o=o, t=t) for o, t in zip(outputs, targets))),
-        " + ".join(shown_term.format(o=o, t=t) for o, t in zip(outputs, targets)).replace("+ −", "−"), "loss"))
+                " + ".join(f"{Wn[l - 1][j][k]} * {self.out(l - 1, k)}" for k in senders) + f" + {self.bias(l - 1, j)}",
+                " + ".join(f"{{{Wn[l - 1][j][k]}}}·{{{self.out(l - 1, k)}}}" for k in senders)
+                + f" + {{{self.bias(l - 1, j)}}}", "forward"))
+            eqs.append(Equation(f"out_{name}", SCALAR_ACTIVATIONS[self.activation(l)][0].format(z=f"net_{name}"),
+                                SHOWN_ACTIVATIONS[self.activation(l)][0].format(z=f"{{net_{name}}}"), "forward"))
+        return eqs
 
-    def deltas(l):      # the δ's of layer l (l = L: the outputs)
-        if l == L and matched:   # ∂E/∂out and f′ cancel (losses.MATCHED)
-            return [Equation(f"delta_{o}", f"out_{o} - {t}", f"{{out_{o}}} − {{{t}}}", "backward")
-                    for o, t in zip(outputs, targets)]
-        if l == L:
-            return [Equation(f"delta_{o}", f"(out_{o} - {t}) * {fprime(o, True, l)}",
-                             f"({{out_{o}}} − {{{t}}})·{fprime(o, False, l)}", "backward")
-                    for o, t in zip(outputs, targets)]
-        result = []
-        for k, h in enumerate(neurons[l]):
-            receivers = range(len(neurons[l + 1]))
-            back = " + ".join(f"delta_{neurons[l + 1][j]} * {Wn[l][j][k]}" for j in receivers)
-            shown = " + ".join(f"{{delta_{neurons[l + 1][j]}}}·{{{Wn[l][j][k]}}}" for j in receivers)
-            result.append(Equation(f"delta_{h}", f"({back}) * {fprime(h, True, l)}",
-                                   f"({shown})·{fprime(h, False, l)}", "backward"))
+    def loss(self):
+        """E, one term per output."""
+        code_sum, code_term, shown_term = LOSS_TERMS[self.net.loss_name]
+        pairs = list(zip(self.outputs, self.targets))
+        return Equation("E", code_sum.format(" + ".join(code_term.format(o=o, t=t) for o, t in pairs)),
+                        " + ".join(shown_term.format(o=o, t=t) for o, t in pairs).replace("+ −", "−"), "loss")
+
+    def deltas(self, l):
+        """The δ's of layer l: (out − t)·f′ for the outputs (out − t for a matched pair), (Σ δ·w)·f′ below."""
+        pairs = list(zip(self.outputs, self.targets))
+        if l == self.L and self.matched:   # ∂E/∂out and f′ cancel (losses.MATCHED)
+            return [Equation(f"delta_{o}", f"out_{o} - {t}", f"{{out_{o}}} − {{{t}}}", "backward") for o, t in pairs]
+        if l == self.L:
+            return [Equation(f"delta_{o}", f"(out_{o} - {t}) * {self.fprime(o, True, l)}",
+                             f"({{out_{o}}} − {{{t}}})·{self.fprime(o, False, l)}", "backward") for o, t in pairs]
+        result, above = [], self.neurons[l + 1]
+        for k, h in enumerate(self.neurons[l]):
+            back = " + ".join(f"delta_{above[j]} * {self.Wn[l][j][k]}" for j in range(len(above)))
+            shown = " + ".join(f"{{delta_{above[j]}}}·{{{self.Wn[l][j][k]}}}" for j in range(len(above)))
+            result.append(Equation(f"delta_{h}", f"({back}) * {self.fprime(h, True, l)}",
+                                   f"({shown})·{self.fprime(h, False, l)}", "backward"))
         return result
 
-    def gradients(l):   # ∂E/∂w (and ∂E/∂b) of the weights into layer l
-        result = [Equation(f"dE_d{Wn[l - 1][j][k]}", f"delta_{neurons[l][j]} * {out(l - 1, k)}",
-                           f"{{delta_{neurons[l][j]}}}·{{{out(l - 1, k)}}}", "backward")
+    def gradients(self, l):
+        """∂E/∂w = δ(receiver)·out(sender) for the weights into layer l (and ∂E/∂b = Σδ when biases learn)."""
+        neurons, Wn, bn = self.neurons, self.Wn, self.bn
+        result = [Equation(f"dE_d{Wn[l - 1][j][k]}", f"delta_{neurons[l][j]} * {self.out(l - 1, k)}",
+                           f"{{delta_{neurons[l][j]}}}·{{{self.out(l - 1, k)}}}", "backward")
                   for j in range(len(neurons[l])) for k in range(len(neurons[l - 1]))]
-        if learn_biases:
-            if len(bn[l - 1]) == 1:
-                result.append(Equation(f"dE_d{bn[l - 1][0]}", " + ".join(f"delta_{n}" for n in neurons[l]),
-                                       " + ".join(f"{{delta_{n}}}" for n in neurons[l]), "backward"))
-            else:
-                result += [Equation(f"dE_d{bn[l - 1][j]}", f"delta_{n}", f"{{delta_{n}}}", "backward")
-                           for j, n in enumerate(neurons[l])]
+        if self.learn_biases and len(bn[l - 1]) == 1:
+            result.append(Equation(f"dE_d{bn[l - 1][0]}", " + ".join(f"delta_{n}" for n in neurons[l]),
+                                   " + ".join(f"{{delta_{n}}}" for n in neurons[l]), "backward"))
+        elif self.learn_biases:
+            result += [Equation(f"dE_d{bn[l - 1][j]}", f"delta_{n}", f"{{delta_{n}}}", "backward")
+                       for j, n in enumerate(neurons[l])]
         return result
 
-    def updates(l):
-        names = [w for row in Wn[l - 1] for w in row] + (bn[l - 1] if learn_biases else [])
+    def updates(self, l):
+        """p⁺ = p − η·∂E/∂p for the parameters into layer l."""
+        names = [w for row in self.Wn[l - 1] for w in row] + (self.bn[l - 1] if self.learn_biases else [])
         return [Equation(p, f"{p} - eta * dE_d{p}", f"{{{p}}} − {{eta}}·{{dE_d{p}}}", "update") for p in names]
-
-    if update == "simultaneous":
-        for l in range(L, 0, -1):
-            eqs += deltas(l)
-        for l in range(L, 0, -1):
-            eqs += gradients(l)
-        for l in range(L, 0, -1):
-            eqs += updates(l)
-    else:
-        for l in range(L, 0, -1):
-            eqs += deltas(l) + gradients(l) + updates(l)
-    return eqs
 
 
 def source(net, learn_biases=False, update="simultaneous"):

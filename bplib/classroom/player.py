@@ -86,11 +86,15 @@ class StepDiagram:
         known = step.known if reveal else {k: v for k, v in step.known.items() if k != step.writes}
         if not reveal and step.phase == "update":
             known = {k: v for k, v in known.items() if k != step.writes}
+        self._write_values(known)
+        self._back_to_rest()
+        return self._mark(step)
+
+    def _write_values(self, known):
+        """Every known value at its place: x, net, out and δ on the neurons; w, ∂E/∂w or w⁺ on the edges; E."""
         d = self.d
         for n, label in self.labels.items():
-            lines = []
-            if n in d.names[0]:
-                lines.append(f"{n} = {_short(known[n])}")
+            lines = [f"{n} = {_short(known[n])}"] if n in d.names[0] else []
             for key, tag in (("net_", "net"), ("out_", "out"), ("delta_", "δ")):
                 if key + n in known:
                     lines.append(f"{tag} = {_short(known[key + n])}")
@@ -106,7 +110,10 @@ class StepDiagram:
             (_, y0), (_, y1) = d.edge_ends[w]
             d.label_edge(w, text, color=colour, at=0.5 if np.isclose(y0, y1) else None)
         self.E_label.set_text(f"E = {_short(known['E'])}" if "E" in known else " ")
-        # reads in blue, writes in orange; everything else back to rest
+
+    def _back_to_rest(self):
+        """Every neuron, bias, edge, target and E in its resting colour."""
+        d = self.d
         for circle in d.circles.values():
             circle.set_facecolor(NEURON)
             circle.set_linewidth(1.2)
@@ -120,6 +127,10 @@ class StepDiagram:
         for label in self.target_labels.values():
             label.set_color("#555555")
             label.set_fontweight("normal")
+
+    def _mark(self, step):
+        """What the step reads in blue, what it writes in orange: {"reads": [elements], "writes": [elements]}."""
+        d = self.d
         marked = {"reads": [], "writes": []}
         for role, names, colour in (("reads", step.reads, READ), ("writes", [step.writes], WRITE)):
             for name in names:
@@ -212,13 +223,18 @@ class StepPlayer(Shown):
 
     def __init__(self, net, x, t, eta=0.5, learn_biases=False, width_px=980, font_size=11, interval_ms=1500,
                  aspect=0.5):
-        import ipywidgets as widgets
-
         self.walks = {order: walk(net, x, t, eta, learn_biases, order) for order in ("simultaneous", "sequential")}
         self.difference = first_difference(self.walks["simultaneous"], self.walks["sequential"])
         self.timings = []
-        n = len(self.walks["simultaneous"])
         self.revealed, self.first_try = set(), {}
+        self._build_controls(len(self.walks["simultaneous"]), width_px, interval_ms)
+        self._build_figure(net, t, width_px, aspect, font_size)
+        self._connect()
+        self.redraw()
+
+    def _build_controls(self, n, width_px, interval_ms):
+        """▶ play, ◀ ▶, the step slider, phase, sequential, predict-first, the equation and the picture."""
+        import ipywidgets as widgets
         layout = widgets.Layout
         self.play = widgets.Play(value=0, min=0, max=n - 1, interval=interval_ms, description="play")
         self.slider = widgets.IntSlider(value=0, min=0, max=n - 1, description="step", readout=False,
@@ -249,15 +265,18 @@ class StepPlayer(Shown):
         self.feedback.add_class("bp-feedback")
         self.tally.add_class("bp-tally")
 
+    def _build_figure(self, net, t, width_px, aspect, font_size):
+        """The diagram, and every frame of the walk everyone takes first, drawn up front."""
         self.figure = new_figure(width_px, aspect)
         ax = self.figure.subplots()
         self.diagram = StepDiagram(ax, net, t, font_size=font_size)
         self.figure.canvas.draw()
         self.figure.set_layout_engine("none")
         self.frames = {}            # (sequential, step, hidden) -> (marks, PNG)
-        for step in self.walks["simultaneous"]:       # the walk everyone takes first: drawn up front
+        for step in self.walks["simultaneous"]:
             self._frame(step, False)
 
+    def _connect(self):
         self.slider.observe(lambda c: self.redraw(), names="value")
         self.sequential.observe(lambda c: self._reset_predictions(), names="value")
         self.predict.observe(lambda c: self._reset_predictions(), names="value")
@@ -267,7 +286,6 @@ class StepPlayer(Shown):
         self.check_button.on_click(lambda b: self.check(self.answer.value))
         self.answer.observe(lambda c: self.check(c["new"]) if c["new"] else None, names="value")
         self.reveal_button.on_click(lambda b: self.reveal())
-        self.redraw()
 
     @property
     def steps(self):

@@ -34,58 +34,67 @@ class NetworkDiagram:
         self.ax, self.net, self.show_values, self.radius = ax, net, show_values, radius
         self.font_size = font_size
         self.names = neuron_names(net.sizes)
-        weight_names = net.parameter_names()[: len(net.weights)]
-        bias_names = net.parameter_names()[len(net.weights):]
-        L = len(net.sizes)
         pos = [[(layer_gap * l, neuron_gap * ((n - 1) / 2 - j)) for j in range(n)] for l, n in enumerate(net.sizes)]
         self.positions = {self.names[l][j]: p for l, layer in enumerate(pos) for j, p in enumerate(layer)}
         self.layer_of = {self.names[l][j]: l for l, layer in enumerate(pos) for j in range(len(layer))}
         self.edges, self.labels, self.edge_ends, self.edge_names = [], [], {}, []
         self.edge_lines, self.edge_labels, self.arrows, self.neuron_labels = {}, {}, {}, {}
         self.bias_circles = {}
-        for l in range(L - 1):
-            for j in range(net.sizes[l + 1]):
-                for k in range(net.sizes[l]):
-                    (x0, y0), (x1, y1) = pos[l][k], pos[l + 1][j]
-                    # the line stops at the circles, so neurons never need redrawing over it
-                    length = np.hypot(x1 - x0, y1 - y0)
-                    ux, uy = (x1 - x0) / length, (y1 - y0) / length
-                    ends = ((x0 + radius * ux, y0 + radius * uy), (x1 - radius * ux, y1 - radius * uy))
-                    line, = ax.plot([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]],
-                                    color=POSITIVE, lw=1.5, zorder=1, solid_capstyle="butt")
-                    name = weight_names[l][j * net.sizes[l] + k]
-                    # the label sits beside the line (above it), not on it
-                    lx, ly = x0 + label_at * (x1 - x0) - 0.17 * uy, y0 + label_at * (y1 - y0) + 0.17 * ux
-                    text = ax.text(lx, ly, name, fontsize=font_size, ha="center", va="center", zorder=4)
-                    self.edges.append(line)
-                    self.labels.append((name, text))
-                    self.edge_ends[name] = ends
-                    self.edge_names.append(name)
-                    self.edge_lines[name], self.edge_labels[name] = line, text
-            # one bias node per layer, dashed lines to the neurons it feeds (labelled b1 or b1_1 … b1_n)
-            bx, by = pos[l][0][0] + layer_gap / 2, pos[l + 1][0][1] + 0.9
-            shared = net.biases[l].size == 1
-            for j in range(net.sizes[l + 1]):
-                ax.plot([bx, pos[l + 1][j][0]], [by, pos[l + 1][j][1]], color="#999999", lw=0.8,
-                        ls="--", zorder=0)
-            label = bias_names[l][0] if shared else f"b{l + 1}"
-            self.bias_circles[f"b{l + 1}"] = ax.add_patch(Circle((bx, by), radius * 0.8, fc=BIAS, ec="#666666",
-                                                                  zorder=2))
-            ax.text(bx, by, label, ha="center", va="center", fontsize=font_size - 1, zorder=3)
-        self.neurons, self.circles = [], {}
-        for l, layer in enumerate(pos):
-            for j, (x, y) in enumerate(layer):
-                circle = ax.add_patch(Circle((x, y), radius, fc=NEURON, ec="#333333", lw=1.2, zorder=2))
-                self.circles[self.names[l][j]] = circle
-                self.neurons.append(circle)
-                self.neurons.append(ax.text(x, y, self.names[l][j], ha="center", va="center",
-                                            fontsize=font_size + 1, zorder=3, fontweight="bold"))
-        ax.set_xlim(-0.6, layer_gap * (L - 1) + 0.6)
+        for l in range(len(net.sizes) - 1):
+            self._draw_weights(l, pos, label_at)
+            self._draw_bias(l, pos, layer_gap)
+        self._draw_neurons(pos)
+        ax.set_xlim(-0.6, layer_gap * (len(net.sizes) - 1) + 0.6)
         ys = [y for layer in pos for _, y in layer] + [pos[1][0][1] + 0.9]
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.45)
         ax.set_aspect("equal")
         ax.axis("off")
         self.update(net.weights)
+
+    def _draw_weights(self, l, pos, label_at):
+        """The lines from layer l to layer l + 1, each labelled with its weight's name beside it."""
+        ax, radius, sizes = self.ax, self.radius, self.net.sizes
+        weight_names = self.net.parameter_names()[l]
+        for j in range(sizes[l + 1]):
+            for k in range(sizes[l]):
+                (x0, y0), (x1, y1) = pos[l][k], pos[l + 1][j]
+                # the line stops at the circles, so neurons never need redrawing over it
+                length = np.hypot(x1 - x0, y1 - y0)
+                ux, uy = (x1 - x0) / length, (y1 - y0) / length
+                ends = ((x0 + radius * ux, y0 + radius * uy), (x1 - radius * ux, y1 - radius * uy))
+                line, = ax.plot([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]],
+                                color=POSITIVE, lw=1.5, zorder=1, solid_capstyle="butt")
+                name = weight_names[j * sizes[l] + k]
+                # the label sits beside the line (above it), not on it
+                lx, ly = x0 + label_at * (x1 - x0) - 0.17 * uy, y0 + label_at * (y1 - y0) + 0.17 * ux
+                text = ax.text(lx, ly, name, fontsize=self.font_size, ha="center", va="center", zorder=4)
+                self.edges.append(line)
+                self.labels.append((name, text))
+                self.edge_ends[name] = ends
+                self.edge_names.append(name)
+                self.edge_lines[name], self.edge_labels[name] = line, text
+
+    def _draw_bias(self, l, pos, layer_gap):
+        """One bias node for layer l + 1, dashed lines to the neurons it feeds (labelled b1, or b1 for b1_1 …)."""
+        ax, net = self.ax, self.net
+        bx, by = pos[l][0][0] + layer_gap / 2, pos[l + 1][0][1] + 0.9
+        for j in range(net.sizes[l + 1]):
+            ax.plot([bx, pos[l + 1][j][0]], [by, pos[l + 1][j][1]], color="#999999", lw=0.8, ls="--", zorder=0)
+        bias_names = net.parameter_names()[len(net.weights) + l]
+        label = bias_names[0] if net.biases[l].size == 1 else f"b{l + 1}"
+        self.bias_circles[f"b{l + 1}"] = ax.add_patch(Circle((bx, by), self.radius * 0.8, fc=BIAS, ec="#666666",
+                                                              zorder=2))
+        ax.text(bx, by, label, ha="center", va="center", fontsize=self.font_size - 1, zorder=3)
+
+    def _draw_neurons(self, pos):
+        self.neurons, self.circles = [], {}
+        for l, layer in enumerate(pos):
+            for j, (x, y) in enumerate(layer):
+                circle = self.ax.add_patch(Circle((x, y), self.radius, fc=NEURON, ec="#333333", lw=1.2, zorder=2))
+                self.circles[self.names[l][j]] = circle
+                self.neurons.append(circle)
+                self.neurons.append(self.ax.text(x, y, self.names[l][j], ha="center", va="center",
+                                                 fontsize=self.font_size + 1, zorder=3, fontweight="bold"))
 
     def artists(self):
         """The artists that ``update`` changes: the edges, and their labels when they show values."""
