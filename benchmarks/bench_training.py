@@ -2,15 +2,18 @@
 
     .venv/bin/python benchmarks/bench_training.py
 
-Prints seconds and ratios for 10,000 training steps of the worked example:
-a plain scalar-Python loop written from the equations, bplib.train on one
-network (both engines), and bplib.train_many on 100 learning rates at once (both
-engines); then the Python callback time of the training dashboard's two sliders; then the XOR sweep of
-notebook 7 (100 starts × 5,000 epochs, in one loop and one run at a time). (The end-to-end time in a
+Prints the time of ``import bplib`` (in a fresh interpreter; it loads no plotting or widget library), then
+seconds and ratios for 10,000 training steps of the worked example: a plain scalar-Python loop written from
+the equations, bplib.train on one network (both engines), and bplib.train_many on 100 learning rates at once
+(both engines) beside a batched numpy loop written by hand for the same 100 runs; then the Python callback
+time of the training dashboard's two sliders; then the XOR sweep of notebook 7 (100 starts × 5,000 epochs,
+in one loop and one run at a time). (The end-to-end time in a
 real browser is measured by tests/test_browser.py into test-artifacts/.)
 """
 
 import math
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -43,6 +46,40 @@ def plain_loop(steps=STEPS, eta=0.5):
     return 0.5 * (t1 - o1) ** 2 + 0.5 * (t2 - o2) ** 2
 
 
+def batched_loop(etas, steps=STEPS):
+    """The example for many η at once, by hand: stacked 2×2 matrices, E recorded at every step (as train_many
+    records it), nothing else. The reference for train_many's matrix engine."""
+    K = len(etas)
+    eta = np.asarray(etas)[:, None, None]
+    W1 = np.tile([[0.15, 0.20], [0.25, 0.30]], (K, 1, 1))
+    W2 = np.tile([[0.40, 0.45], [0.50, 0.55]], (K, 1, 1))
+    x, t, b1, b2 = np.array([[0.05, 0.10]]), np.array([[0.01, 0.99]]), 0.35, 0.60
+    loss = np.empty((K, steps + 1))
+    for s in range(steps + 1):
+        h = 1 / (1 + np.exp(-(x @ W1.mT + b1)))          # (K, 1, 2)
+        o = 1 / (1 + np.exp(-(h @ W2.mT + b2)))
+        loss[:, s] = 0.5 * ((t - o) ** 2).sum(axis=(1, 2))
+        if s == steps:
+            break
+        d_o = (o - t) * o * (1 - o)
+        d_h = (d_o @ W2) * h * (1 - h)
+        W2 = W2 - eta * (d_o.mT @ h)
+        W1 = W1 - eta * (d_h.mT @ x)
+    return loss
+
+
+def import_time(rounds=5):
+    """Best time of ``import bplib`` in a fresh interpreter, and which heavy libraries it loaded."""
+    code = ("import sys, time; s = time.perf_counter(); import bplib; d = time.perf_counter() - s; "
+            "print(d, [m for m in ('matplotlib', 'ipywidgets', 'IPython', 'PIL', 'sympy') if m in sys.modules])")
+    best, loaded = float("inf"), None
+    for _ in range(rounds):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out = done.stdout.split(" ", 1)
+        best, loaded = min(best, float(out[0])), out[1].strip()
+    return best, loaded
+
+
 def interleaved(candidates, rounds=7):
     """Best time of each candidate over several rounds, the candidates taking turns within each
     round, so that a slow moment of the machine hits all of them alike."""
@@ -57,6 +94,8 @@ def interleaved(candidates, rounds=7):
 
 
 def main():
+    seconds, loaded = import_time()
+    print(f"import bplib (fresh interpreter, best of 5): {seconds * 1e3:.0f} ms; heavy libraries loaded: {loaded}")
     net, x, t = bplib.mazur()
     best, results = interleaved({
         "plain": plain_loop,
@@ -66,10 +105,12 @@ def main():
     for name in ("train", "train_matrices"):
         assert abs(results[name].loss[-1] - results["plain"]) < 1e-12, "the loops must compute the same thing"
     etas = np.logspace(-2, 2, 100)
-    many, _ = interleaved({
+    many, many_results = interleaved({
+        "batched": lambda: batched_loop(etas),
         "many_matrices": lambda: bplib.train_many(net, x, t, etas=etas, steps=STEPS, engine="matrices"),
         "many_unrolled": lambda: bplib.train_many(net, x, t, etas=etas, steps=STEPS, engine="unrolled"),
-    }, rounds=2)
+    }, rounds=3)
+    assert np.allclose(many_results["batched"], many_results["many_matrices"].loss, rtol=1e-9, atol=1e-15)
     plain = best["plain"]
     print(f"{STEPS:,} training steps of the 2-2-2 example (best of several interleaved runs, one process)")
     print(f"  plain scalar-Python loop, no history          {plain:7.3f} s")
@@ -77,8 +118,11 @@ def main():
           f"   = {best['train'] / plain:5.1f} × the plain loop")
     print(f"  bplib.train, engine='matrices'                {best['train_matrices']:7.3f} s"
           f"   = {best['train_matrices'] / plain:5.1f} × the plain loop")
+    print(f"  batched numpy loop by hand, 100 η, E only     {many['batched']:7.3f} s"
+          f"   = {many['batched'] / (100 * plain):5.2f} × 100 plain loops")
     print(f"  bplib.train_many, 100 η, engine='matrices'    {many['many_matrices']:7.3f} s"
-          f"   = {many['many_matrices'] / (100 * plain):5.2f} × 100 plain loops")
+          f"   = {many['many_matrices'] / (100 * plain):5.2f} × 100 plain loops"
+          f" = {many['many_matrices'] / many['batched']:4.2f} × the batched loop")
     print(f"  bplib.train_many, 100 η, engine='unrolled'    {many['many_unrolled']:7.3f} s"
           f"   = {many['many_unrolled'] / (100 * plain):5.2f} × 100 plain loops")
 
