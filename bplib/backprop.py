@@ -73,13 +73,14 @@ def bias_gradient(delta, n_biases):
 
 
 def backward_pass(weights, biases, x, t, zs, outs, fprime, dloss, fprime_out=None, matched=False,
-                  on_layer=None, sequential=False):
+                  on_layer=None, sequential=False, bias_gradients=True):
     """All deltas and gradients, output to input (the chain rule, layer by layer).
 
     This loop is the backward half of every training step in bplib. ``on_layer(l, ∂E/∂W, ∂E/∂b)``, if given,
     is called as soon as layer l's gradients are known: training updates the layer there (in place).
     sequential=False (correct): the δ of the layer below is computed first, with the weights of the forward
-    pass. sequential=True (the sources' slip): after the update, so it reads the already-updated weights."""
+    pass. sequential=True (the sources' slip): after the update, so it reads the already-updated weights.
+    bias_gradients=False skips ∂E/∂b (None): training with fixed biases does not need it."""
     L = len(weights)
     deltas = [None] * L
     grad_w = [None] * L
@@ -88,7 +89,7 @@ def backward_pass(weights, biases, x, t, zs, outs, fprime, dloss, fprime_out=Non
     for l in reversed(range(L)):
         a_prev = x if l == 0 else outs[l - 1]
         grad_w[l] = weight_gradient(deltas[l], a_prev)
-        grad_b[l] = bias_gradient(deltas[l], biases[l].shape[-1])
+        grad_b[l] = bias_gradient(deltas[l], biases[l].shape[-1]) if bias_gradients else None
         if l > 0 and not sequential:
             deltas[l - 1] = delta_hidden(weights[l], deltas[l], zs[l - 1], outs[l - 1], fprime)
         if on_layer is not None:

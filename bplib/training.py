@@ -276,7 +276,8 @@ def gradient_step(Ws, bs, X, T, zs, outs, eta, functions, learn_biases, update, 
             optimiser.update(("b", l), bs[l], grad_b, eta_b)
 
     backward_pass(Ws, bs, X, T, zs, outs, functions.fprime, functions.dloss, functions.fprime_out,
-                  functions.matched, on_layer=update_layer, sequential=update == "sequential")
+                  functions.matched, on_layer=update_layer, sequential=update == "sequential",
+                  bias_gradients=learn_biases)
 
 
 def diagnose(loss):

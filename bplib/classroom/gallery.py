@@ -4,10 +4,12 @@
     Gallery({"activation": ["sigmoid", "tanh", "relu"], "scale": [0.1, 1, 10]}, draw)
 
 ``draw(fig, **choice)`` draws one position into an empty matplotlib Figure.  Every combination
-is drawn up front (PNG bytes kept), so a change only swaps the picture: it answers in a few
-milliseconds in the browser, however slow the drawing.  For the small grids of notebook 6
-(up to about 20 positions) that takes a second or two.  ``gallery.figure(**choice)`` gives one
-position as a Figure, for the static version of the same story.
+is drawn up front and sent to the browser once, as one picture each in nested ipywidgets Stacks (one
+level per control); each control is linked to its level in the browser itself (``jslink``), so a click
+shows another picture without a round trip to the kernel: it answers within a frame or two however busy
+the kernel or the machine is.  For the small grids of notebook 6 (up to about 20 positions) drawing takes a
+second or two.  ``gallery.figure(**choice)`` gives one position as a Figure, for the static version of the
+same story.
 """
 
 import io
@@ -45,9 +47,30 @@ class Gallery(Shown):
             w.style.description_width = "initial"
             w.observe(self._show, names="value")
             self.widgets[name] = w
-        self.image = widgets.Image(format="png", value=self.pictures[self._key()])
-        self.box = widgets.VBox([widgets.HBox(list(self.widgets.values())), self.image])
+        self.images = {key: widgets.Image(format="png", value=png) for key, png in self.pictures.items()}
+        self.levels = [[] for _ in self.controls]     # the Stacks of each level (level k switches control k)
+        self.stack = self._stack(())
+        for name, stacks in zip(self.controls, self.levels):
+            for stack in stacks:
+                widgets.jslink((self.widgets[name], "index"), (stack, "selected_index"))
+        self.box = widgets.VBox([widgets.HBox(list(self.widgets.values())), self.stack])
         self.box.add_class("bp-gallery")
+
+    def _stack(self, prefix):
+        """The Stack of the positions that start with ``prefix`` (a picture when every control is fixed)."""
+        if len(prefix) == len(self.controls):
+            return self.images[prefix]
+        level = len(prefix)
+        name = list(self.controls)[level]
+        stack = widgets.Stack([self._stack(prefix + (option,)) for option in self.controls[name]],
+                              selected_index=self.widgets[name].index)
+        self.levels[level].append(stack)
+        return stack
+
+    @property
+    def image(self):
+        """The picture shown now."""
+        return self.images[self._key()]
 
     def figure(self, **choice):
         """One position, as a matplotlib Figure (for a static copy of the story)."""
@@ -71,7 +94,11 @@ class Gallery(Shown):
         return buffer.getvalue()
 
     def _show(self, _change=None):
-        self.image.value = self.pictures[self._key()]
+        """The same switch on the kernel's side (the browser has made it already, through jslink): the Stacks'
+        state stays right for a page saved with its widgets, and for code that moves a control."""
+        for name, stacks in zip(self.controls, self.levels):
+            for stack in stacks:
+                stack.selected_index = self.widgets[name].index
 
     @property
     def widget(self):
