@@ -31,7 +31,7 @@ import sys
 import venv
 from pathlib import Path
 
-from tools.pages import CHROMIUM, hidden_in_file_browser, live_pages
+from tools.pages import CHROMIUM, NOTEBOOKS, START, hidden_in_file_browser, live_pages
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -109,7 +109,8 @@ def apt_install(*packages):
     """Install Debian packages where we may (root on Debian); quietly do nothing elsewhere."""
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         run("apt-get", "update", "-q")
-        run("apt-get", "install", "-y", "-q", "--no-install-recommends", *packages)
+        run("apt-get", "install", "-y", "-q", "--no-install-recommends", *packages,
+            env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
 
 
 def has_cjk_font():
@@ -192,9 +193,9 @@ def voila(page, args):
 
 
 def links(args):
-    """Print the Binder links (start page, playground, player) and a JupyterHub nbgitpuller link for this
-    repository, made from its git remote: python3 tasks.py links [--repo OWNER/REPO] [--hub URL]."""
-    sys.path.insert(0, str(ROOT))
+    """Print the Binder links (the start page and every live page of tools/pages.py) and a JupyterHub
+    nbgitpuller link for this repository, made from its git remote:
+    python3 tasks.py links [--repo OWNER/REPO] [--hub URL]."""
     from tools.links import main
     return main(args)
 
@@ -219,8 +220,8 @@ def site(args):
 def lab(args):
     install("requirements.txt")
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-    return run(BIN / "jupyter", "lab", "--ServerApp.root_dir=notebooks",
-               "--LabApp.default_url=/lab/tree/00_start_here.ipynb", *root, *args)
+    return run(BIN / "jupyter", "lab", f"--ServerApp.root_dir={NOTEBOOKS}",
+               f"--LabApp.default_url=/lab/tree/{START.name}.ipynb", *root, *args)
 
 
 def test(args):

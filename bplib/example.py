@@ -51,7 +51,7 @@ EXACT = {
     "out_o2 after 10000 updates": 0.984064274,
 }
 
-# Figures of the variants (double precision), as the project's reference lists them; the tests pin them.
+# Figures of the variants (double precision), computed in the notebooks; the tests pin them.
 VARIANTS = {
     "E after 10,000 updates, η = 200": 5.00e-5,                     # stuck: σ′ of o1 ≈ 1e-8
     "E after 10,000 updates, momentum β = 0.9, η = 0.5": 5.5e-9,

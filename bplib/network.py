@@ -39,6 +39,7 @@ class Functions(NamedTuple):
     fprime_out: Callable     # f′ of the output layer
     dloss: Callable          # ∂E/∂out
     matched: bool            # the loss and the output activation cancel to δ_o = out − t (losses.MATCHED)
+    loss: Callable           # E(out, t)
 
 
 @dataclass
@@ -117,7 +118,7 @@ class Network:
         T = self.targets(t, X.shape[0])
         fns = self.functions()
         _, outs = forward_pass(self.weights, self.biases, X, fns.f, fns.f_out)
-        return float(LOSSES[self.loss_name][0](outs[-1], T))
+        return float(fns.loss(outs[-1], T))
 
     def gradients(self, x, t):
         """Backpropagation: ∂E/∂W, ∂E/∂b and δ of every layer, as a ``Gradients``."""
@@ -137,7 +138,8 @@ class Network:
         f, fprime = ACTIVATIONS[self.activation]
         f_out, fprime_out = OUTPUT_ACTIVATIONS[self.output_activation]
         matched = (self.loss_name, self.output_activation) in MATCHED
-        return Functions(f, f_out, fprime, fprime_out, LOSSES[self.loss_name][1], matched)
+        loss, dloss = LOSSES[self.loss_name]
+        return Functions(f, f_out, fprime, fprime_out, dloss, matched, loss)
 
     def parameter_names(self):
         """Names in reading order: ("w1", …) per layer, then ("b1", …) or ("b1_1", …)."""

@@ -172,7 +172,7 @@ CHECKS = ("reference figures", "gradient check", "loss curve", "hand-computed st
 
 
 def run_checks(variant, steps=10_000, eta=0.5):
-    """Which of the four checks the variant passes: {check: True (passes) / False (caught)}.
+    """Which of the four checks the variant passes, and its run: ({check: True (passes) / False (caught)}, Run).
 
     reference figures   E before training, E after one update, E "after 10,000" and out_o1 as reported,
                         against the worked example's exact figures (to the digits each is known);

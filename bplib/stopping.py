@@ -13,7 +13,6 @@ import numpy as np
 
 from . import checks
 from .backprop import forward_pass
-from .losses import LOSSES
 
 
 def validation_loss(hist, net, x_val, t_val):
@@ -26,7 +25,7 @@ def validation_loss(hist, net, x_val, t_val):
     fns = net.functions()
     _, outs = forward_pass(hist.weights, hist.biases, X, fns.f, fns.f_out)    # every step at once (leading axis)
     with np.errstate(all="ignore"):
-        return LOSSES[net.loss_name][0](outs[-1], T)
+        return fns.loss(outs[-1], T)
 
 
 def first_rise_run(values, patience):
@@ -40,10 +39,9 @@ def first_rise_run(values, patience):
     return None
 
 
-def apply(hist, net, target=None, validation=None, patience=None):
-    """Cut ``hist`` (a History of ``train``) where the first rule fires; say which and why in
-    ``hist.stopped_at`` (the last step kept), ``hist.best_at`` (the step whose weights are returned as
-    ``hist.net``) and ``hist.stopped_because``."""
+def check(target=None, validation=None, patience=None):
+    """The stopping options, checked before any training (a message that names the argument): (target,
+    patience)."""
     if target is not None:
         target = checks.number("target", target, low=0.0, low_inclusive=False,
                                hint=" (the target error: training stops once E is below it)")
@@ -57,6 +55,14 @@ def apply(hist, net, target=None, validation=None, patience=None):
             raise TypeError(f"validation must be a pair (x_val, t_val); got {type(validation).__name__}")
         if patience is None:
             raise ValueError("validation=(x_val, t_val) needs patience=k: stop after k rises in a row")
+    return target, patience
+
+
+def apply(hist, net, target=None, validation=None, patience=None):
+    """Cut ``hist`` (a History of ``train``) where the first rule fires; say which and why in
+    ``hist.stopped_at`` (the last step kept), ``hist.best_at`` (the step whose weights are returned as
+    ``hist.net``) and ``hist.stopped_because``."""
+    target, patience = check(target, validation, patience)
     steps = len(hist.loss) - 1
     stops = [(steps, steps, f"the maximum of {steps:,} updates was reached")]
     if target is not None:
@@ -83,5 +89,5 @@ def apply(hist, net, target=None, validation=None, patience=None):
         hist.eta_trace = hist.eta_trace[:stop + 1]
     if hist.diverged_at is None or hist.diverged_at > stop:
         hist.diverged_at = None
-        hist.net = net.with_parameters([W[best] for W in hist.weights], [b[best] for b in hist.biases])
+        hist.net = hist.network(best)
     return hist

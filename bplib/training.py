@@ -17,7 +17,6 @@ import numpy as np
 
 from . import checks, optimisers, stopping, unrolled
 from .backprop import backward_pass, forward_pass
-from .losses import LOSSES
 from .network import Network, name_values
 
 UPDATES = ("simultaneous", "sequential")
@@ -46,8 +45,6 @@ class History:
     weights: list
     biases: list
     net: object
-    eta: object
-    steps: int
     names: tuple = field(repr=False)
     diverged_at: object = None
     eta_trace: object = None          # η in force at every step (it changes with optimiser="bold_driver")
@@ -55,6 +52,12 @@ class History:
     best_at: object = None            # the step whose weights are hist.net,
     stopped_because: str = ""         # and why (see stopping.py)
     validation_loss: object = None    # E on the validation set after every step (early stopping)
+    start: object = field(default=None, repr=False)   # the network trained (its sizes, activations, loss)
+
+    def network(self, step, run=None):
+        """The network after ``step`` updates (for a History of ``train_many``, of the η of index ``run``)."""
+        pick = (lambda a: a[step]) if run is None else (lambda a: a[run, step])
+        return self.start.with_parameters([pick(W) for W in self.weights], [pick(b) for b in self.biases])
 
     def named(self, step, run=None):
         """The parameters after ``step`` updates by name: {"w1": …, "b1": …}.
@@ -87,11 +90,12 @@ def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous"
                   stopping rules (stopping.py): stop once E < target; stop when the validation error
                   rose ``patience`` times in a row. ``hist.stopped_because`` says which rule ended it.
     """
+    stopping.check(target, validation, patience)        # before any work, like every other option
     hist = train_many(net, x, t, etas=[eta], steps=steps, learn_biases=learn_biases, update=update, mode=mode,
                       engine=engine, optimiser=optimiser, beta=beta, shuffle=shuffle, seed=seed)
     one = History(loss=hist.loss[0], outputs=hist.outputs[0], weights=[W[0] for W in hist.weights],
-                  biases=[b[0] for b in hist.biases], net=hist.net[0], eta=float(eta), steps=steps,
-                  names=hist.names, diverged_at=hist.diverged_at[0], eta_trace=hist.eta_trace[0])
+                  biases=[b[0] for b in hist.biases], net=hist.net[0], names=hist.names,
+                  diverged_at=hist.diverged_at[0], eta_trace=hist.eta_trace[0], start=net)
     return stopping.apply(one, net, target=target, validation=validation, patience=patience)
 
 
@@ -176,10 +180,10 @@ def _history(net, eta, steps, rec_loss, rec_out, rec_W, rec_b, eta_trace):
     """The History of a train_many run: the records, the trained networks, where each run diverged."""
     bad = ~np.isfinite(rec_loss)
     diverged_at = [int(np.argmax(row)) if row.any() else None for row in bad]
-    nets = [net.with_parameters([W[k, -1] for W in rec_W], [b[k, -1] for b in rec_b])
-            if diverged_at[k] is None else None for k in range(len(eta))]
-    return History(loss=rec_loss, outputs=rec_out, weights=rec_W, biases=rec_b, net=nets,
-                   eta=eta, steps=steps, names=net.parameter_names(), diverged_at=diverged_at, eta_trace=eta_trace)
+    hist = History(loss=rec_loss, outputs=rec_out, weights=rec_W, biases=rec_b, net=None,
+                   names=net.parameter_names(), diverged_at=diverged_at, eta_trace=eta_trace, start=net)
+    hist.net = [hist.network(steps, k) if diverged_at[k] is None else None for k in range(len(eta))]
+    return hist
 
 
 def train_population(nets, x, t, eta=0.5, steps=1, **options):
@@ -207,7 +211,7 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, 
 
     fns = net.functions()
     f, f_out = fns.f, fns.f_out
-    loss = LOSSES[net.loss_name][0]
+    loss = fns.loss
     rule = dict(eta=eta, functions=fns, learn_biases=learn_biases, update=update, optimiser=optimiser)
     with np.errstate(all="ignore"):  # a diverging run is reported (diverged_at), not warned about
         for s in range(steps + 1):

@@ -102,6 +102,33 @@ def lab(tmp_path):
     stop(proc)
 
 
+# Click (or key press) to new picture painted, measured in the page: a MutationObserver sees the picture change
+# the moment it happens (a new src, or a new img), and the next animation frame is when it is painted.
+# window.__bpT0 is set by a capturing click/keydown listener.
+PICTURE_TIMER = """(selector) => {
+  window.__bpLatency = null;
+  const srcs = () => [...document.querySelectorAll(selector)].map(i => i.src).join(' ');
+  const before = srcs();
+  const observer = new MutationObserver(() => {
+    if (window.__bpLatency === null && srcs() !== before) {
+      window.__bpLatency = -1;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__bpLatency = performance.now() - window.__bpT0; });
+    }
+  });
+  observer.observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+}"""
+
+
+def timed_picture(page, selector, action):
+    """Do ``action`` (a click or key press) and return the ms until the picture matching ``selector`` changed and
+    was painted."""
+    page.evaluate(PICTURE_TIMER, selector)
+    action()
+    page.wait_for_function("() => window.__bpLatency !== null && window.__bpLatency >= 0")
+    return page.evaluate("() => window.__bpLatency")
+
+
 def run_all(page, before=None):
     """Wait for the notebook's kernel, run all cells, wait until every cell is done (kernel idle, no [*]).
     ``before`` is checked on the notebook as committed, before any cell runs."""
@@ -504,12 +531,8 @@ def test_notebook6_sliders_in_jupyterlab(browser, lab):
     for which, label in clicks:
         gallery = galleries.nth(which)
         gallery.scroll_into_view_if_needed()
-        page.evaluate("k => { window.__bpSrc = document.querySelectorAll('.bp-gallery img')[k].src; }", which)
-        gallery.locator(".widget-toggle-button", has_text=re.compile(f"^{re.escape(label)}$")).click()
-        page.wait_for_function("k => document.querySelectorAll('.bp-gallery img')[k].src !== window.__bpSrc",
-                               arg=which)
-        timings["gallery_ms"].append(page.evaluate(
-            "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__bpT0)))"))
+        button = gallery.locator(".widget-toggle-button", has_text=re.compile(f"^{re.escape(label)}$"))
+        timings["gallery_ms"].append(timed_picture(page, ".bp-gallery img", button.click))
     ARTIFACTS.mkdir(exist_ok=True)
     galleries.nth(1).screenshot(path=str(ARTIFACTS / "gallery_scale_lab.png"))
     record("notebook6_gallery", timings)
@@ -523,11 +546,7 @@ def check_xor_playground(page, timings):
     page.evaluate("() => document.addEventListener('keydown', () => { window.__bpT0 = performance.now(); }, true)")
 
     def timed(action):
-        page.evaluate("() => { window.__bpSrc = document.querySelector('.bp-xor img').src; }")
-        action()
-        page.wait_for_function("() => document.querySelector('.bp-xor img').src !== window.__bpSrc")
-        timings["xor_ms"].append(page.evaluate(
-            "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__bpT0)))"))
+        timings["xor_ms"].append(timed_picture(page, ".bp-xor img", action))
 
     xor = page.locator(".bp-xor")
     assert "3 hidden · η = 2 · batch" in xor.inner_text()

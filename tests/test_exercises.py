@@ -94,7 +94,7 @@ def test_first_wrong_answer_nudges_later_ones_hint_more(ex_id):
             return 12345.0
     else:
         wrong = "12345*t1" if "t1" in ex.symbols else 12345
-    engine._attempts.pop(ex_id, None)
+    engine.reset_attempts(ex_id)
     first, second = verdict(ex_id, wrong)[1], verdict(ex_id, wrong)[1]
     assert ex.nudge in first or ex.kind == "expression"
     assert ex.hint in second

@@ -5,8 +5,8 @@ The notebooks are the one source; a deck is the notebook seen by a room:
 - code is hidden, except in cells tagged ``show-code`` (where the code *is* the lesson); a code cell with
   neither shown code nor output disappears;
 - no solution cells (tag ``solution``), no cells marked ``skip``, no In/Out prompts;
-- a live widget (a cell with metadata ``live: "playground"`` or ``live: "player"``) becomes a pointer to the
-  page that shows it on the projector; the still figure next to it in the notebook tells the same story;
+- a live widget (a cell with metadata ``live``: a live page's key in tools/pages.py, or "notebook") becomes a
+  pointer to the page that shows it on the projector; the still figure next to it in the notebook tells the same story;
 - a cell's metadata ``notes`` (Markdown: the pause question, the timing) becomes the speaker notes of its
   slide (press S in the deck), and so do the folded answers (``<details>``) of "Check yourself";
 - the learner's answer cells of the exercises (code calling ``check(``) are left out: a room does not type;

@@ -31,7 +31,7 @@ from ..training import diagnose, train_many
 from .display import Shown, new_figure, png
 from .plots import NetworkDiagram
 
-# η values of the slider: 1-2-5 steps from 0.01 to 1000 (0.5 is the worked example's).
+# The slider's η values are example.ETAS: 1-2-5 steps from 0.01 to 1000 (0.5 is the worked example's).
 # The loss axis shows the same range for every η (1e-32: below the lowest E any η reaches).
 LOSS_RANGE = (1e-32, 1.0)
 PRESETS = (0.5, 5.0, 50.0, 200.0, 1000.0)    # the lecture's sequence: one button each

@@ -41,7 +41,7 @@ class StepDiagram:
     """The network with the values known at one step of the walk, and that step's reads and writes."""
 
     def __init__(self, ax, net, t, font_size=10):
-        self.net, self.t = net, [float(v) for v in np.ravel(t)]
+        self.t = [float(v) for v in np.ravel(t)]
         self.d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.7)
         self.d.mute()
         d = self.d
@@ -84,8 +84,6 @@ class StepDiagram:
     def show(self, step, reveal=True):
         """Draw the values known after ``step`` (before it, when not ``reveal``) and mark its reads/writes."""
         known = step.known if reveal else {k: v for k, v in step.known.items() if k != step.writes}
-        if not reveal and step.phase == "update":
-            known = {k: v for k, v in known.items() if k != step.writes}
         self._write_values(known)
         self._back_to_rest()
         return self._mark(step)

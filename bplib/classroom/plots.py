@@ -10,7 +10,7 @@
 ``update`` changes the existing artists (no redrawing from scratch), so a slider
 can call it many times a second. Every drawing keeps its artists by name
 (``diagram.neuron_labels["h1"]``, ``diagram.edge_labels["w5"]``, ``diagram.arrows["w5"]``)
-so that tests, and later the step-through player, can find and change them.
+so that tests and the step-through player can find and change them.
 """
 
 import numpy as np
@@ -87,14 +87,13 @@ class NetworkDiagram:
         ax.text(bx, by, label, ha="center", va="center", fontsize=self.font_size - 1, zorder=3)
 
     def _draw_neurons(self, pos):
-        self.neurons, self.circles = [], {}
+        self.circles = {}
         for l, layer in enumerate(pos):
             for j, (x, y) in enumerate(layer):
                 circle = self.ax.add_patch(Circle((x, y), self.radius, fc=NEURON, ec="#333333", lw=1.2, zorder=2))
                 self.circles[self.names[l][j]] = circle
-                self.neurons.append(circle)
-                self.neurons.append(self.ax.text(x, y, self.names[l][j], ha="center", va="center",
-                                                 fontsize=self.font_size + 1, zorder=3, fontweight="bold"))
+                self.ax.text(x, y, self.names[l][j], ha="center", va="center", fontsize=self.font_size + 1,
+                             zorder=3, fontweight="bold")
 
     def artists(self):
         """The artists that ``update`` changes: the edges, and their labels when they show values."""

@@ -131,9 +131,8 @@ class XorPlayground(Shown):
         k = ETAS.index(self.eta.value)
         s = self.epoch.value
         diagram = self._diagram_for(self.hidden.value)
-        weights = [W[k, s] for W in hist.weights]
-        biases = [b[k, s] for b in hist.biases]
-        net = diagram.net.with_parameters(weights, biases)
+        net = hist.network(s, k)
+        weights = net.weights
         a, b = np.meshgrid(GRID, GRID)
         self.map.set_data(net.forward(np.column_stack([a.ravel(), b.ravel()])).output.reshape(a.shape))
         loss = hist.loss[k]

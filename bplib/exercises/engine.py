@@ -109,6 +109,14 @@ class Unreadable(Exception):
 _attempts = {}            # exercise id -> wrong answers so far (this kernel)
 
 
+def reset_attempts(exercise_id=None):
+    """Forget the wrong answers so far (of one exercise, or of all): the next wrong answer gets the nudge."""
+    if exercise_id is None:
+        _attempts.clear()
+    else:
+        _attempts.pop(exercise_id, None)
+
+
 EXERCISES = {}          # exercise id -> Exercise: filled by the bank_NN modules (register), read by verdict
 
 
@@ -127,12 +135,11 @@ def check(exercise_id, answer):
 
 def verdict(exercise_id, answer):
     """(ok, message) for an answer; ``ok`` is None when there was nothing to judge."""
-    exercises = EXERCISES
-    if not isinstance(exercise_id, str) or exercise_id not in exercises:
+    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
         prefix = str(exercise_id)[:3]
-        near = sorted(k for k in exercises if k.startswith(prefix)) or sorted(exercises)
+        near = sorted(k for k in EXERCISES if k.startswith(prefix)) or sorted(EXERCISES)
         return None, (f"There is no exercise {exercise_id!r}. Exercises with that prefix: {', '.join(near)}.")
-    ex = exercises[exercise_id]
+    ex = EXERCISES[exercise_id]
     if answer is None or answer is ...:
         return None, "Not answered yet: replace None with your answer and run this cell again."
     ex.reference()
