@@ -166,3 +166,16 @@ def test_a_function_that_fails_on_another_shape_is_told_where():
         return (W2.T @ delta2) * h * (1 - h) if W2.shape[0] == W2.shape[1] else W2 @ delta2
     ok, message = verdict("09.hidden_delta", square_only)
     assert ok is False and "3 hidden neurons" in message
+
+
+def test_a_formula_with_the_examples_numbers_for_some_symbols_is_judged_as_a_formula():
+    """A learner whose earlier cell did ``t1, t2 = t`` types the right formula with o1 a symbol: t1 is 0.01 in
+    it. Accepted, with a note; the mistake of the ½ is still named; never the generic hint for a right formula."""
+    o1, h2 = sp.symbols("o1 h2")
+    t1 = 0.01
+    ok, message = verdict("02.delta_no_half", 2 * (o1 - t1) * o1 * (1 - o1))
+    assert ok and "t1 = 0.01" in message
+    ok, message = verdict("02.delta_no_half", (o1 - t1) * o1 * (1 - o1))
+    assert ok is False and "WITH the ½" in message and "t1 = 0.01" in message
+    ok, message = verdict("02.chain_w6", (o1 - t1) * o1 * (1 - o1) * h2)
+    assert ok and "t1 = 0.01" in message

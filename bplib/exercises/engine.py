@@ -415,6 +415,19 @@ def _judge_expression(ex, answer, attempts):
     for mistake, mistaken in zip(ex.mistakes, wrong):
         if _same(given, mistaken):
             return False, f"✘ Not quite. {mistake.hint}"
+    # the example's numbers where symbols belong (a learner's cell did ``t1, t2 = t``): judge the formula
+    replaced = _replaced_by_numbers(ex, expr)
+    if replaced:
+        formulas = [ex.expected()] + [m.value() for m in ex.mistakes]
+        filled = [_values(_fill(e, replaced), names, points) for e in formulas]
+        note = (f"(Your formula has the example's numbers where symbols belong: "
+                f"{', '.join(f'{n} = {EXAMPLE_VALUES[n]:g}' for n in replaced)}, perhaps from an earlier cell; "
+                "as a formula for any network, keep the symbols.)")
+        if _same(given, filled[0]):
+            return True, f"✔ Correct! {note}"
+        for mistake, mistaken in zip(ex.mistakes, filled[1:]):
+            if _same(given, mistaken):
+                return False, f"✘ Not quite. {mistake.hint} {note}"
     if _same([-v for v in given], expected):
         return False, "✘ Only the sign is wrong: compare (out − t) with (t − out) in your expression."
     if not isinstance(expr, sp.Basic) or not expr.free_symbols:
@@ -432,6 +445,39 @@ def _points(names):
         rng = np.random.default_rng(20150317)
         _POINTS[key] = [tuple(rng.uniform(0.1, 0.9, len(names))) for _ in range(5)]
     return _POINTS[key]
+
+
+def _example_values():
+    """The worked example's numbers by the names the exercises use: inputs, targets, weights, biases, and the
+    outs of the forward pass (h1, h2, o1, o2)."""
+    from ..example import BIASES, INPUTS, TARGETS, WEIGHTS, mazur
+    values = {"i1": INPUTS[0], "i2": INPUTS[1], "t1": TARGETS[0], "t2": TARGETS[1], "b1": BIASES[0], "b2": BIASES[1]}
+    values.update({f"w{k + 1}": w for k, w in enumerate(WEIGHTS)})
+    net, x, _ = mazur()
+    trace = net.forward(x)
+    values.update({"h1": trace.a[0][0], "h2": trace.a[0][1], "o1": trace.a[1][0], "o2": trace.a[1][1]})
+    return {name: float(v) for name, v in values.items()}
+
+
+EXAMPLE_VALUES = _example_values()
+
+
+def _replaced_by_numbers(ex, expr):
+    """The symbols of the expected formula that an expression answer does not use and that have a number in
+    the worked example (candidates for ``t1, t2 = t`` in a learner's cell)."""
+    import sympy as sp
+    used = {s.name for s in expr.free_symbols}
+    needed = {s.name for s in sp.sympify(ex.expected()).free_symbols}
+    return [n for n in ex.symbols if n in needed and n not in used and n in EXAMPLE_VALUES]
+
+
+def _fill(expr, names):
+    """``expr`` with the worked example's numbers for the symbols called ``names``."""
+    import sympy as sp
+    expr = sp.sympify(expr)
+    by_name = {s.name: s for s in expr.free_symbols}
+    with sp.evaluate(False):
+        return expr.xreplace({by_name[n]: sp.Float(EXAMPLE_VALUES[n]) for n in names if n in by_name})
 
 
 def _values(expr, names, points):
