@@ -36,7 +36,7 @@ EXERCISES = {
              "then ⊙ σ′ = h(1 − h).",
         mistakes=(
             Mistake(lambda: lambda W2, delta2, h: (W2 @ delta2) * h * (1 - h), "That is still the buggy "
-                    "version: W2 @ δ2 sends the δ's forward along W2, not back."),
+                    "version: W2 @ δ2 sends the δ's forward along W2, not back.", planted=True),
             Mistake(lambda: lambda W2, delta2, h: W2.T @ delta2, "The δ's now travel back the right way, but "
                     "δ = ∂E/∂net needs one more factor: σ′ of the hidden neurons."),
             Mistake(lambda: lambda W2, delta2, h: (W2.T @ delta2) * h, "σ′ = h(1 − h), not h."),
@@ -47,7 +47,7 @@ EXERCISES = {
         hint="Gradient descent steps against the gradient, scaled by the learning rate.",
         mistakes=(
             Mistake(lambda: lambda W, grad, eta: W + eta * grad, "That is still the buggy version: W + η·∂E/∂W "
-                    "climbs up the loss (gradient ascent)."),
+                    "climbs up the loss (gradient ascent).", planted=True),
             Mistake(lambda: lambda W, grad, eta: W - grad, "The direction is right now, but the learning rate η "
                     "is missing."),
             Mistake(lambda: lambda W, grad, eta: -eta * grad, "That is only the step; the new weights are the "
@@ -59,7 +59,7 @@ EXERCISES = {
         hint="One path per neuron, and the chain rule adds the paths: ∂E/∂b = Σ δ.",
         mistakes=(
             Mistake(lambda: lambda delta: np.mean(delta), "That is still the buggy version: the mean divides "
-                    "by the number of neurons; the chain rule adds the paths."),
+                    "by the number of neurons; the chain rule adds the paths.", planted=True),
             Mistake(lambda: lambda delta: delta, "That is one gradient per neuron: right for one bias per "
                     "neuron, but this bias is shared by the whole layer (one number)."),
             Mistake(lambda: lambda delta: delta[0], "The bias feeds every neuron of the layer, not only the first."),

@@ -40,10 +40,12 @@ MAX_TEXT = 300            # characters of a string answer we try to read
 
 @dataclass
 class Mistake:
-    """A typical wrong answer: ``value()`` computes what the mistake gives; ``hint`` names it."""
+    """A typical wrong answer: ``value()`` computes what the mistake gives; ``hint`` names it. ``planted``: the
+    slip a find-the-bug exercise starts from (its cell, run unchanged, gets a neutral "not answered yet")."""
 
     value: Callable
     hint: str
+    planted: bool = False
 
 
 @dataclass
@@ -151,11 +153,14 @@ def verdict(exercise_id, answer):
     except Unreadable as why:
         return None, f"✘ {why}"
     except TimeoutError:
+        if ex.kind == "function":
+            return None, (f"✘ Your function did not finish within {TIME_LIMIT:g} s on a small network (an endless "
+                          "loop?), so it was not judged.")
         return None, (f"✘ That answer took more than {TIME_LIMIT:g} s to check, so it was not judged. "
                       f"Give {ex.precision()}.")
     except Exception as err:  # noqa: BLE001 (a malformed answer is the learner's to fix, not a crash)
         return None, f"✘ That answer could not be checked ({type(err).__name__}: {err}). Give {ex.precision()}."
-    if not ok:
+    if ok is False:
         _attempts[exercise_id] = _attempts.get(exercise_id, 0) + 1
     return ok, message
 
@@ -182,11 +187,16 @@ def _judge(ex, answer, attempts):
 def _run_probe(function, args):
     """The function's result on one probe as a float array, or the exception it raised."""
     try:
-        return np.asarray(function(*[a.copy() if isinstance(a, np.ndarray) else a for a in args]), dtype=float)
+        result = function(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])
+        return ReturnedNone() if result is None else np.asarray(result, dtype=float)
     except TimeoutError:
         raise                     # the check's own time limit, not the learner's error
     except Exception as err:  # noqa: BLE001 (a learner's function may fail in any way; we report it)
         return err
+
+
+class ReturnedNone(Exception):
+    """A learner's function gave None (no ``return``)."""
 
 
 def _same_result(a, b):
@@ -204,9 +214,15 @@ def _judge_function(ex, answer, attempts):
     given = [_run_probe(answer, args) for _, args in probes]
     if all(_same_result(g, e) for g, e in zip(given, expected)):
         return True, "✔ Correct! It gives the right result on every network it was tried on."
+    if any(isinstance(g, ReturnedNone) for g in given):
+        return False, ("✘ Your function returns None: it needs a line `return …` with its result (a function "
+                       "without `return` gives None).")
     for mistake, mistaken in zip(ex.mistakes, wrong):
         if all(_same_result(g, m) or (isinstance(g, Exception) and isinstance(m, Exception)
                                       and type(g) is type(m)) for g, m in zip(given, mistaken)):
+            if mistake.planted:
+                return None, ("Not answered yet: this is the function with its planted slip. Find the slip, fix "
+                              "the function, and run this cell again.")
             return False, f"✘ Not quite. {mistake.hint}"
     for (where, _), g, e in zip(probes, given, expected):
         if isinstance(g, Exception):
