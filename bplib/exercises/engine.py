@@ -244,8 +244,8 @@ def _judge_number(ex, value, attempts):
         if agrees(value, mistaken, looser):
             return False, f"✘ Not quite. {mistake.hint}"
     if expected != 0 and agrees(-value, expected, looser):
-        return False, ("✘ The size is right, the sign is not. Which way does this quantity push E: "
-                       "recheck the order of (out − t) and the minus sign of the update.")
+        return False, ("✘ The size is right, the sign is not: check the order of each difference (out − t, "
+                       "not t − out) and any minus sign on the way.")
     if ex.digits and expected != 0 and abs(value - expected) <= 1e-2 * abs(expected):
         return False, (f"✘ Close, but not to {ex.precision()}. Did you round a number on the way? "
                        "Keep every intermediate result at full precision and round only at the end.")
@@ -322,8 +322,8 @@ def _number_from_sympy(expr):
         raise Unreadable(f"Could not read {_describe(expr)} as a number.")
     if expr.free_symbols:
         names = ", ".join(sorted(str(s) for s in expr.free_symbols))
-        raise Unreadable(f"That is an expression in {names}, not a number: substitute the example's "
-                         "numbers first (for example with evaluate(...)).")
+        raise Unreadable(f"That is an expression in {names}, not a number: put in the example's numbers "
+                         "first (SymPy: expr.subs({symbol: value, …}), then float(…)).")
     try:
         value = _numeric_function(expr, [])()
     except (OverflowError, ZeroDivisionError, ValueError):
