@@ -31,7 +31,7 @@ import sys
 import venv
 from pathlib import Path
 
-from tools.pages import CHROMIUM, NOTEBOOKS, START, hidden_in_file_browser, live_pages
+from tools.pages import CHROMIUM, NOTEBOOKS, PAGES, START, hidden_in_file_browser, live_pages
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -142,7 +142,7 @@ def ensure_npm():
 def notebooks(args):
     """For authors: rebuild every notebook from its Markdown twin and execute it in place."""
     install("requirements-test.txt")
-    names = args or sorted(str(p) for p in (ROOT / "notebooks").glob("*.md"))
+    names = args or [str(page.twin) for page in PAGES]
     for name in names:
         if run(BIN / "jupytext", "--to", "ipynb", "--execute", name) != 0:
             return 1

@@ -56,12 +56,15 @@ def relu_prime(z, a):
     return (z > 0).astype(float)
 
 
-def leaky_relu(z, slope=0.01):
+LEAKY_SLOPE = 0.01        # leaky ReLU's slope for z ≤ 0
+
+
+def leaky_relu(z, slope=LEAKY_SLOPE):
     """leaky_relu(z) = z for z > 0, else 0.01 z (a small slope keeps the gradient alive)."""
     return np.where(z > 0, z, slope * z)
 
 
-def leaky_relu_prime(z, a, slope=0.01):
+def leaky_relu_prime(z, a, slope=LEAKY_SLOPE):
     """leaky_relu'(z) = 1 for z > 0, else 0.01."""
     return np.where(z > 0, 1.0, slope)
 

@@ -10,7 +10,6 @@ the matrix form of ``backprop.py`` (any network, batches, online learning; many
 sample, small networks; plain Python floats, one η after the other).
 """
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -114,7 +113,7 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
     starts = _checked_starts(net, starts, len(etas))
     eta = np.array(etas)
     if _use_unrolled(net, X, len(etas), mode, engine, plain=optimiser == "gd" and starts is None):
-        rec_loss, rec_out, rec_W, rec_b = _run_unrolled(net, X, T, eta, steps, learn_biases, update)
+        rec_loss, rec_out, rec_W, rec_b = unrolled.run(net, X, T, eta, steps, learn_biases, update)
         eta_trace = np.repeat(eta[:, None], steps + 1, axis=1)
     else:
         order = np.random.default_rng(seed) if shuffle else None
@@ -235,33 +234,6 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, 
                     zi, oi = forward_pass(Ws, bs, X[i:i + 1], f, f_out)
                     gradient_step(Ws, bs, X[i:i + 1], T[i:i + 1], zi, oi, **rule)
     return rec_loss, rec_out, rec_W, rec_b, eta_trace
-
-
-def _run_unrolled(net, X, T, eta, steps, learn_biases, update):
-    """The training loop written out neuron by neuron (unrolled.py) on Python floats, one η after
-    the other."""
-    step = unrolled.compile_step(net, learn_biases, update)
-    n_out = T.shape[1]
-    values = [float(v) for W in net.weights for v in W.ravel()] + [float(v) for b in net.biases for v in b]
-    data = [float(v) for v in X[0]] + [float(v) for v in T[0]]
-    columns = 1 + n_out + len(values)          # E, the outputs, the parameters
-    tables = []
-    for e in eta:
-        history = []             # the step function appends E, the outputs and the parameters
-        step(*values, *data, float(e), steps, history, math.tanh, max, unrolled.safe_log)
-        tables.append(np.array(history).reshape(steps + 1, columns))
-    table = np.stack(tables)                     # (K, steps + 1, columns)
-    rec_loss = table[:, :, 0]
-    rec_out = table[:, :, 1:1 + n_out][:, :, None, :]
-    column = 1 + n_out
-    rec_W, rec_b = [], []
-    for W in net.weights:
-        rec_W.append(table[:, :, column:column + W.size].reshape(len(eta), steps + 1, *W.shape))
-        column += W.size
-    for b in net.biases:
-        rec_b.append(table[:, :, column:column + b.size])
-        column += b.size
-    return rec_loss, rec_out, rec_W, rec_b
 
 
 def gradient_step(Ws, bs, X, T, zs, outs, eta, functions, learn_biases, update, optimiser=None):

@@ -22,7 +22,10 @@ import math
 import string
 from dataclasses import dataclass
 
-from .losses import MATCHED
+import numpy as np
+
+from .activations import LEAKY_SLOPE
+from .losses import EPS, MATCHED
 from .network import neuron_names
 
 # activation name -> (out from net, f'(net) written with net z and out a) as Python code; ``tanh`` and
@@ -31,14 +34,14 @@ SCALAR_ACTIVATIONS = {
     "sigmoid": ("0.5 + 0.5 * tanh(0.5 * {z})", "{a} * (1 - {a})"),   # σ(z) = ½(1 + tanh(z/2))
     "tanh": ("tanh({z})", "(1 - {a} * {a})"),
     "relu": ("maximum({z}, 0.0)", "({z} > 0) * 1.0"),
-    "leaky_relu": ("maximum({z}, 0.01 * {z})", "(1.0 if {z} > 0 else 0.01)"),
+    "leaky_relu": (f"maximum({{z}}, {LEAKY_SLOPE} * {{z}})", f"(1.0 if {{z}} > 0 else {LEAKY_SLOPE})"),
     "linear": ("{z}", "1.0"),
 }
 SHOWN_ACTIVATIONS = {
     "sigmoid": ("σ({z})", "{a}(1 − {a})"),
     "tanh": ("tanh({z})", "(1 − {a}²)"),
     "relu": ("max({z}, 0)", "[{z} > 0]"),
-    "leaky_relu": ("max({z}, 0.01·{z})", "[1 or 0.01]"),
+    "leaky_relu": (f"max({{z}}, {LEAKY_SLOPE}·{{z}})", f"[1 or {LEAKY_SLOPE}]"),
     "linear": ("{z}", "1"),
 }
 LOSS_TERMS = {   # loss name -> E as Python code around the sum of one term per output, the term, and the term
@@ -47,13 +50,13 @@ LOSS_TERMS = {   # loss name -> E as Python code around the sum of one term per 
     "cross_entropy": ("-({})", "{t} * log(out_{o}) + (1 - {t}) * log(1 - out_{o})",
                       "−[{{{t}}}·ln {{out_{o}}} + (1 − {{{t}}})·ln(1 − {{out_{o}}})]"),
 }
+MAX_PARAMETERS = 200   # beyond this the written-out code gets long; the matrix engine takes over
+PHASES = ("forward", "loss", "backward", "update")
 
 
 def safe_log(v):
-    """ln v, with v kept at least 1e-15 (as in losses.py): a saturated output gives a large, finite E."""
-    return math.log(max(v, 1e-15))
-MAX_PARAMETERS = 200   # beyond this the written-out code gets long; the matrix engine takes over
-PHASES = ("forward", "loss", "backward", "update")
+    """ln v, with v kept at least EPS = 1e-15 (as in losses.py): a saturated output gives a large, finite E."""
+    return math.log(max(v, EPS))
 
 
 @dataclass(frozen=True)
@@ -299,3 +302,31 @@ def walk(net, x, t, eta=0.5, learn_biases=False, update="simultaneous"):
                 f"{eq.shown.format_map(shown_values)} = {number(value)}")
         steps.append(Step(k, eq, value, text, dict(known)))
     return steps
+
+
+def run(net, X, T, eta, steps, learn_biases=False, update="simultaneous"):
+    """Train ``net`` on the one sample X[0] → T[0] for ``steps`` updates per learning rate in ``eta``, with
+    the written-out step on Python floats, one η after the other: the unrolled engine of ``bplib.train``.
+    Returns the records (E, outputs, weights per layer, biases per layer), each with a leading η axis."""
+    step = compile_step(net, learn_biases, update)
+    n_out = T.shape[1]
+    values = [float(v) for W in net.weights for v in W.ravel()] + [float(v) for b in net.biases for v in b]
+    data = [float(v) for v in X[0]] + [float(v) for v in T[0]]
+    columns = 1 + n_out + len(values)          # E, the outputs, the parameters
+    tables = []
+    for e in eta:
+        history = []             # the step function appends E, the outputs and the parameters
+        step(*values, *data, float(e), steps, history, math.tanh, max, safe_log)
+        tables.append(np.array(history).reshape(steps + 1, columns))
+    table = np.stack(tables)                     # (K, steps + 1, columns)
+    rec_loss = table[:, :, 0]
+    rec_out = table[:, :, 1:1 + n_out][:, :, None, :]
+    column = 1 + n_out
+    rec_W, rec_b = [], []
+    for W in net.weights:
+        rec_W.append(table[:, :, column:column + W.size].reshape(len(eta), steps + 1, *W.shape))
+        column += W.size
+    for b in net.biases:
+        rec_b.append(table[:, :, column:column + b.size])
+        column += b.size
+    return rec_loss, rec_out, rec_W, rec_b

@@ -74,15 +74,19 @@ class Exercise:
     choices: tuple = ()
     probes: object = None          # functions: () -> list of (description, argument tuple)
     _reference: object = field(default=None, init=False, repr=False)
+    _functions: object = field(default=None, init=False, repr=False)   # expressions: expected, mistakes
 
     def reference(self):
         """(expected, [each mistake's value]), computed once (some need a training run) and
         kept, so that judging an answer only compares. Expressions: their values at fixed points."""
         if self._reference is None:
             if self.kind == "expression":
+                import sympy as sp
+                self._functions = [_numeric_function(sp.sympify(e), self.symbols)
+                                   for e in [self.expected()] + [m.value() for m in self.mistakes]]
                 points = _points(self.symbols)
-                self._reference = (_values(self.expected(), self.symbols, points),
-                                   [_values(m.value(), self.symbols, points) for m in self.mistakes])
+                values = [_evaluate(f, points) for f in self._functions]
+                self._reference = (values[0], values[1:])
             elif self.kind == "function":
                 probes = self.probes()
                 self._reference = ([_run_probe(self.expected(), args) for _, args in probes],
@@ -434,8 +438,9 @@ def _judge_expression(ex, answer, attempts):
     # the example's numbers where symbols belong (a learner's cell did ``t1, t2 = t``): judge the formula
     replaced = _replaced_by_numbers(ex, expr)
     if replaced:
-        formulas = [ex.expected()] + [m.value() for m in ex.mistakes]
-        filled = [_values(_fill(e, replaced), names, points) for e in formulas]
+        # the answer does not depend on the replaced symbols: evaluate the formulas with the example's numbers there
+        moved = [tuple(EXAMPLE_VALUES[n] if n in replaced else v for n, v in zip(names, p)) for p in points]
+        filled = [_evaluate(f, moved) for f in ex._functions]
         note = (f"(Your formula has the example's numbers where symbols belong: "
                 f"{', '.join(f'{n} = {EXAMPLE_VALUES[n]:g}' for n in replaced)}, perhaps from an earlier cell; "
                 "as a formula for any network, keep the symbols.)")
@@ -476,6 +481,7 @@ def _example_values():
 
 
 EXAMPLE_VALUES = _example_values()
+DATA_NAMES = ("t1", "t2", "i1", "i2")     # what a learner's set-up cell holds as numbers (t1, t2 = t)
 
 
 def _replaced_by_numbers(ex, expr):
@@ -484,21 +490,16 @@ def _replaced_by_numbers(ex, expr):
     import sympy as sp
     used = {s.name for s in expr.free_symbols}
     needed = {s.name for s in sp.sympify(ex.expected()).free_symbols}
-    return [n for n in ex.symbols if n in needed and n not in used and n in EXAMPLE_VALUES]
-
-
-def _fill(expr, names):
-    """``expr`` with the worked example's numbers for the symbols called ``names``."""
-    import sympy as sp
-    expr = sp.sympify(expr)
-    by_name = {s.name: s for s in expr.free_symbols}
-    with sp.evaluate(False):
-        return expr.xreplace({by_name[n]: sp.Float(EXAMPLE_VALUES[n]) for n in names if n in by_name})
+    return [n for n in ex.symbols if n in needed and n not in used and n in DATA_NAMES]
 
 
 def _values(expr, names, points):
     import sympy as sp
-    f = _numeric_function(sp.sympify(expr), names)
+    return _evaluate(_numeric_function(sp.sympify(expr), names), points)
+
+
+def _evaluate(f, points):
+    """A numeric function's values at the points, or None where it has no finite value."""
     try:
         values = [complex_to_real(f(*p)) for p in points]
     except (OverflowError, ZeroDivisionError, ValueError, Unreadable):
