@@ -36,7 +36,8 @@ def right_forms(ex_id):
             return np.asarray(value(*args)).tolist()          # a list instead of an array is fine too
         return [value, as_def]
     plain = value.xreplace({s: sp.Symbol(s.name) for s in value.free_symbols})   # no assumptions
-    return [value, plain, str(plain), str(value)]
+    strings = [str(plain), str(value)]           # as strings too, where a learner would type them (≤ MAX_TEXT)
+    return [value, plain] + [s for s in strings if len(s) <= engine.MAX_TEXT]
 
 
 @pytest.mark.parametrize("ex_id", IDS)
@@ -130,7 +131,7 @@ def test_any_input_gets_a_clear_message_within_a_second(ex_id):
 def test_an_expression_answer_never_hangs():
     """The check that used to run SymPy's simplify for over 10 minutes."""
     start = time.perf_counter()
-    ok, _ = verdict("02.chain_w6", symbolic.delta_o1 * symbolic.out_h2)
+    ok, _ = verdict("02.chain_i1", symbolic.delta_h1 * symbolic.w1 + symbolic.delta_h2 * symbolic.w3)
     assert ok and time.perf_counter() - start < 1.0
 
 
@@ -139,7 +140,8 @@ def test_expressions_with_and_without_assumptions_and_as_strings():
     assert verdict("02.delta_no_half", 2 * (o1 - t1) * o1 * (1 - o1))[0]
     assert verdict("02.delta_no_half", "2*(o1 - t1)*o1*(1 - o1)")[0]
     assert verdict("02.delta_no_half", "2 (o1 − t1)·o1·(1 − o1)".replace(" (", "*(")) [0]
-    assert verdict("02.chain_w6", "(o1 - t1)*o1*(1 - o1)*h2")[0]
+    assert verdict("02.chain_i1", "delta_h1*w1 + delta_h2*w3")[0]
+    assert verdict("02.chain_i1", "(delta_o1*w5 + delta_o2*w7)*h1*(1 - h1)*w1 + delta_h2*w3")[0]
     message = verdict("02.delta_no_half", "2*(out_o1 - t1)")[1]
     assert "out_o1" in message and "o1, t1" in message
 
@@ -181,11 +183,9 @@ def test_a_function_that_fails_on_another_shape_is_told_where():
 def test_a_formula_with_the_examples_numbers_for_some_symbols_is_judged_as_a_formula():
     """A learner whose earlier cell did ``t1, t2 = t`` types the right formula with o1 a symbol: t1 is 0.01 in
     it. Accepted, with a note; the mistake of the ½ is still named; never the generic hint for a right formula."""
-    o1, h2 = sp.symbols("o1 h2")
+    o1 = sp.Symbol("o1")
     t1 = 0.01
     ok, message = verdict("02.delta_no_half", 2 * (o1 - t1) * o1 * (1 - o1))
     assert ok and "t1 = 0.01" in message
     ok, message = verdict("02.delta_no_half", (o1 - t1) * o1 * (1 - o1))
     assert ok is False and "WITH the ½" in message and "t1 = 0.01" in message
-    ok, message = verdict("02.chain_w6", (o1 - t1) * o1 * (1 - o1) * h2)
-    assert ok and "t1 = 0.01" in message

@@ -29,8 +29,10 @@ def _dE_dw6():
     return sp.diff(_sym("E"), _sym("w6"))
 
 
-def _chain(name):
-    return _sym("CHAIN_RULE")[name]
+def _dE_di1():
+    """∂E/∂i1, from the full E: the input's gradient (one path through h1, one through h2)."""
+    import sympy as sp
+    return sp.diff(_sym("E"), _sym("i1"))
 
 
 T2_VARIANT = 0.5
@@ -58,18 +60,22 @@ EXERCISES = {
             Mistake(lambda: _delta_no_half(factor=1, with_sigma_prime=False), "That is ∂E/∂out_o1 of the loss "
                     "with ½. Two things are missing: the factor from the square, and σ′."),
         )),
-    "02.chain_w6": Exercise(
-        "expression", _dE_dw6, symbols=ALL_SYMBOLS,
+    "02.chain_i1": Exercise(
+        "expression", _dE_di1, symbols=ALL_SYMBOLS,
         aliases={"o1": lambda: _sym("out_o1"), "o2": lambda: _sym("out_o2"),
-                 "h1": lambda: _sym("out_h1"), "h2": lambda: _sym("out_h2")},
-        nudge="Find w6 in the diagram: which neuron sends along it, and which receives?",
-        hint="∂E/∂w = δ of the receiving neuron × out of the sending neuron.",
+                 "h1": lambda: _sym("out_h1"), "h2": lambda: _sym("out_h2"),
+                 "delta_o1": lambda: _sym("delta_o1"), "delta_o2": lambda: _sym("delta_o2"),
+                 "delta_h1": lambda: _sym("delta_h1"), "delta_h2": lambda: _sym("delta_h2")},
+        nudge="Find i1 in the diagram: which neurons does it feed, and along which weights?",
+        hint="i1 reaches E along one path per hidden neuron it feeds: add δ of that neuron × the weight from i1.",
         mistakes=(
-            Mistake(lambda: _chain("w5"), "That is ∂E/∂w5 (from h1). w6 starts at h2."),
-            Mistake(lambda: _chain("w8"), "That is ∂E/∂w8 (into o2). w6 ends at o1."),
-            Mistake(lambda: _chain("w7"), "That is ∂E/∂w7: both ends are swapped. w6 goes from h2 to o1."),
-            Mistake(lambda: (_sym("out_o1") - _sym("t1")) * _sym("out_h2"), "You left out σ′ = "
-                    "out_o1(1 − out_o1): δ_o1 is ∂E/∂net_o1, not ∂E/∂out_o1."),
+            Mistake(lambda: _sym("delta_h1") * _sym("w1"), "That is one path, through h1; i1 feeds h2 too."),
+            Mistake(lambda: _sym("delta_h1") * _sym("w2") + _sym("delta_h2") * _sym("w4"), "Those are the "
+                    "weights from i2 (w2, w4): ∂E/∂i2. i1 sends along w1 and w3."),
+            Mistake(lambda: _sym("delta_h1") * _sym("w1") + _sym("delta_h2") * _sym("w2"), "w2 goes from i2 to "
+                    "h1; the weight from i1 to h2 is w3."),
+            Mistake(lambda: _sym("delta_h1") * _sym("i1"), "That is ∂E/∂w1 = δ_h1·i1: the gradient of a weight. "
+                    "Here the input itself changes; the weights are the factors."),
         )),
     "02.dE_dw7": Exercise(
         "number", _dE_dw7, digits=6,
