@@ -18,8 +18,9 @@ dependencies included, is pinned with its hashes.
 Extra arguments after "test" go to pytest (e.g. python3 tasks.py test -k gradients).
 For authors: python3 tasks.py notebooks [notebooks/NAME.md …] rebuilds the .ipynb from the
 Markdown twins and executes them (the .md is what you edit and review).
-For maintainers: python3 tasks.py lock [--upgrade] writes the two lock files anew from requirements.in and
-requirements-test.in (the top-level packages, the files you edit), with uv.
+For maintainers: python3 tasks.py lock writes the two lock files anew from requirements.in and
+requirements-test.in (the top-level packages, each pinned with ==: the files you edit), with uv. To upgrade a
+top-level package, change its pin there and run lock; --upgrade-package NAME (or --upgrade) moves the others.
 """
 
 import hashlib

@@ -72,6 +72,16 @@ def settings():
     return out
 
 
+def kernel_in_force(changes):
+    """The kernel OpenBLAS reports under these settings (e.g. 'Katmai' for Prescott, 'Sandybridge'): proof that
+    forcing it took effect."""
+    env = dict(os.environ, **changes, PYTHONWARNINGS="ignore::ImportWarning")
+    code = ("import numpy, threadpoolctl; print([i.get('architecture') for i in threadpoolctl.threadpool_info()"
+            " if i.get('internal_api') == 'openblas'][0])")
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def run_notebooks(changes):
     env = dict(os.environ, **changes, OPENBLAS_NUM_THREADS="1", PYTHONWARNINGS="ignore::ImportWarning")
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
@@ -85,8 +95,11 @@ def run_notebooks(changes):
 def test_stored_outputs_are_the_same_under_other_blas_kernels_and_simd_paths():
     runs = settings()
     assert runs, "at least the SSE3 kernel (Prescott) runs on every x86-64 CPU"
+    own = own_kernel()
+    for label, changes in runs:
+        assert kernel_in_force(changes) != own, f"{label}: OpenBLAS still runs this machine's own kernel {own}"
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
         results = list(pool.map(lambda s: run_notebooks(s[1]), runs))
     failed = [f"--- {label} ---\n{log}" for (label, _), (code, log) in zip(runs, results) if code != 0]
-    print("ran the notebooks under:", "; ".join(label for label, _ in runs), f"(this machine: {own_kernel()})")
+    print("ran the notebooks under:", "; ".join(label for label, _ in runs), f"(this machine: {own})")
     assert not failed, "an output depends on the CPU:\n" + "\n".join(failed)

@@ -76,7 +76,7 @@ def test_lock_is_made_from_its_in_file(lock, python):
             f"{LOCKS[lock]} asks for {req} but {lock} pins {pinned}: run python3 tasks.py lock")
 
 
-@pytest.mark.parametrize("python", ["3.10", "3.11", "3.13"])
+@pytest.mark.parametrize("python", ["3.10", "3.11", "3.12", "3.13"])
 def test_learners_get_the_versions_the_tests_ran_with(python):
     learner, tested = lock_entries("requirements.txt"), lock_entries("requirements-test.txt")
     for name, _ in learner:
