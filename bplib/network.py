@@ -243,3 +243,17 @@ def _check_sizes(sizes):
 def _check_count(name, values, expected):
     if isinstance(values, np.ndarray) or not hasattr(values, "__len__") or len(values) != expected:
         raise ValueError(f"{name} must be a list with one entry per layer ({expected}); got {values!r}")
+
+
+def random_start(sizes, seed, activation="sigmoid"):
+    """A network to start training from: every weight from N(0, 1/n_in), every bias from N(0, 1).
+
+    One generator, seeded with ``seed``, draws all the weights, layer by layer, and then all the biases,
+    so the biases are independent of the weights (the same seed never gives a bias equal to a weight).
+    ``sizes`` as for Network, e.g. [2, 3, 1]."""
+    sizes = _check_sizes(sizes)
+    rng = np.random.default_rng(seed)
+    layers = list(zip(sizes[1:], sizes[:-1]))
+    weights = [rng.normal(0.0, 1.0 / np.sqrt(n_in), (n_out, n_in)) for n_out, n_in in layers]
+    biases = [rng.normal(0.0, 1.0, n_out) for n_out, _ in layers]
+    return Network(sizes, weights=weights, biases=biases, activation=activation)

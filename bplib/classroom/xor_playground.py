@@ -20,7 +20,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..data import XOR_T, XOR_X, solved
-from ..network import Network
+from ..network import random_start
 from ..training import diagnose, train_many
 from .display import Shown, new_figure, png
 from .plots import NetworkDiagram
@@ -33,9 +33,9 @@ GRID = np.linspace(-0.25, 1.25, 61)
 
 
 def start_network(hidden, seed=2024):
-    """The start shared by every choice for ``hidden`` neurons: N(0, 1/n_in) weights, N(0, 1) biases."""
-    rng = np.random.default_rng(seed + hidden)
-    return Network([2, hidden, 1], seed=seed + hidden, biases=[rng.normal(size=hidden), rng.normal(size=1)])
+    """The start shared by every choice for ``hidden`` neurons: N(0, 1/n_in) weights, N(0, 1) biases
+    (``bplib.random_start`` with seed + hidden)."""
+    return random_start([2, hidden, 1], seed=seed + hidden)
 
 
 def train_choice(hidden, mode, momentum, epochs=EPOCHS):
