@@ -39,7 +39,7 @@ class NetworkDiagram:
         self.layer_of = {self.names[l][j]: l for l, layer in enumerate(pos) for j in range(len(layer))}
         self.edges, self.labels, self.edge_ends, self.edge_names = [], [], {}, []
         self.edge_lines, self.edge_labels, self.arrows, self.neuron_labels = {}, {}, {}, {}
-        self.bias_circles = {}
+        self.bias_circles, self.bias_positions = {}, {}
         for l in range(len(net.sizes) - 1):
             self._draw_weights(l, pos, label_at)
             self._draw_bias(l, pos, layer_gap)
@@ -84,6 +84,7 @@ class NetworkDiagram:
         label = bias_names[0] if net.biases[l].size == 1 else f"b{l + 1}"
         self.bias_circles[f"b{l + 1}"] = ax.add_patch(Circle((bx, by), self.radius * 0.8, fc=BIAS, ec="#666666",
                                                               zorder=2))
+        self.bias_positions[f"b{l + 1}"] = (bx, by)
         ax.text(bx, by, label, ha="center", va="center", fontsize=self.font_size - 1, zorder=3)
 
     def _draw_neurons(self, pos):
@@ -125,6 +126,12 @@ class NetworkDiagram:
                              bbox=dict(boxstyle="round,pad=0.25", fc="white", ec=color, lw=0.8, alpha=0.95))
         self.neuron_labels[name] = label
         return label
+
+    def label_bias(self, name, text, color="#222222"):
+        """Write ``text`` (e.g. "b1 = 0.35") to the right of bias node ``name`` ("b1", "b2", …)."""
+        x, y = self.bias_positions[name]
+        return self.ax.text(x + self.radius * 0.8 + 0.08, y, text, ha="left", va="center", color=color,
+                            fontsize=self.font_size, zorder=6)
 
     def label_edge(self, name, text, color="#222222", at=None):
         """Replace the label of weight ``name`` by ``text`` (``at``: move it to that fraction of the
@@ -174,6 +181,13 @@ def _values_of(net, x, t=None):
     return nets, outs, deltas, grads
 
 
+def _label_biases(d, net, digits, color):
+    """Each layer's bias value beside its bias node (shared biases only: one value per node)."""
+    for l, b in enumerate(net.biases):
+        if b.size == 1:
+            d.label_bias(f"b{l + 1}", f"= {float(b[0]):.{digits}g}", color=color)
+
+
 def _fig_limits(diagram, extra=0.55):
     """Make room for the value boxes above and below the neurons."""
     lo, hi = diagram.ax.get_ylim()
@@ -188,6 +202,7 @@ def forward_diagram(ax, net, x, t=None, digits=4, font_size=9):
     nets, outs, _, _ = _values_of(net, x, t)
     for name in d.edge_names:
         d.label_edge(name, f"{name} = {net.named()[name]:.{digits}g}", color=FORWARD)
+    _label_biases(d, net, digits, FORWARD)
     for name in d.positions:
         if name.startswith("i"):
             d.label_neuron(name, f"{name} = {outs[name]:.{digits}g}", color="#333333")
@@ -218,6 +233,9 @@ def backward_diagram(ax, net, x, t, digits=4, font_size=9):
     for name in d.positions:
         if name.startswith("i"):
             d.label_neuron(name, f"out = {outs[name]:.{digits}g}", color="#333333")
+        elif d.layer_of[name] < len(net.sizes) - 1:
+            # a hidden neuron: its out is what ∂E/∂w of the weights it feeds multiplies δ by
+            d.label_neuron(name, f"δ = {deltas[name]:.{digits}g}\nout = {outs[name]:.{digits}g}", color=BACKWARD)
         else:
             d.label_neuron(name, f"δ = {deltas[name]:.{digits}g}", color=BACKWARD)
     for j, name in enumerate(d.names[-1]):
