@@ -31,6 +31,8 @@ def right_forms(ex_id):
         exact = float(value)
         return [exact, repr(exact), [exact], np.array([exact]), np.float64(exact), sp.Float(exact),
                 f"  {exact!r}  ", int(exact) if ex.digits == 0 else exact]
+    if ex.kind == "choice":                       # as typed: other case, spaces, quotes, commas
+        return [value, value.upper(), f"  {value}  ", f"'{value}'", ", ".join(value.split())]
     if ex.kind == "function":
         def as_def(*args):
             return np.asarray(value(*args)).tolist()          # a list instead of an array is fine too
@@ -103,6 +105,12 @@ def test_first_wrong_answer_nudges_later_ones_hint_more(ex_id):
     elif ex.kind == "function":
         def wrong(*args):
             return 12345.0
+    elif ex.kind == "choice":
+        expected, mistaken = ex.reference()
+        others = [c for c in ex.choices if c not in [expected, *mistaken]]
+        if not others:              # every wrong choice is a declared mistake, with its own hint
+            return
+        wrong = others[0]
     else:
         wrong = "12345*t1" if "t1" in ex.symbols else 12345
     engine.reset_attempts(ex_id)
@@ -189,3 +197,21 @@ def test_a_formula_with_the_examples_numbers_for_some_symbols_is_judged_as_a_for
     assert ok and "t1 = 0.01" in message
     ok, message = verdict("02.delta_no_half", (o1 - t1) * o1 * (1 - o1))
     assert ok is False and "WITH the ½" in message and "t1 = 0.01" in message
+
+
+def test_choices_are_read_as_typed_and_other_text_is_told_the_choices():
+    assert verdict("07.which_mode", "Online,  Shuffled")[0] is True
+    ok, message = verdict("07.which_mode", "sgd")
+    assert not ok and '"batch", "online", "online, shuffled"' in message
+    ok, message = verdict("07.curves", "abcd")
+    assert not ok and "three letters" in message
+
+
+def test_the_curves_exercise_reads_its_answer_off_the_runs():
+    """Exercise 2's expected order comes from the curves themselves: each run's verdict is what its curve shows."""
+    from bplib.exercises import bank_07
+    runs = bank_07.curve_runs()
+    assert runs["B"].loss[-1] > runs["B"].loss[0]                     # diverging: ends above its start
+    assert runs["A"].loss[-1] < 0.9 * runs["A"].loss[2 * len(runs["A"].loss) // 3]   # slow: still falling
+    assert bank_07.verdict_of(runs["C"]) == "stuck"
+    assert len(set(bank_07._curve_order())) == 3

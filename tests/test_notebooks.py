@@ -150,9 +150,14 @@ def test_the_answer_check_sees_printed_numbers():
 def test_exercises_state_their_precision(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     for ex_id, k in exercise_positions(nb):
-        text = " ".join("".join(nb["cells"][k - 1]["source"]).split())
-        assert nb["cells"][k - 1]["cell_type"] == "markdown"
-        wanted = EXERCISES[ex_id].precision()
+        text_at = max(j for j in range(k) if nb["cells"][j]["cell_type"] == "markdown")   # (a figure may come between)
+        assert k - text_at <= 2, f"{ex_id}: its text stands right above it"
+        text = " ".join("".join(nb["cells"][text_at]["source"]).split())
+        ex = EXERCISES[ex_id]
+        if ex.kind == "choice" and not ex.form:       # the text offers every choice, quoted
+            assert all(f'"{c}"' in text for c in ex.choices), f"{ex_id}: the exercise text offers {ex.choices}"
+            continue
+        wanted = ex.precision()
         assert wanted in text, f"{ex_id}: the exercise text states {wanted!r}"
 
 

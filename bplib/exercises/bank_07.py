@@ -1,15 +1,66 @@
-"""Notebook 07's exercises (training in practice):
-what each asks, its expected value (computed from bplib,
-never typed in), the precision it needs, its typical mistakes and their hints."""
+"""Notebook 07's exercises (training in practice): choosing how to take steps, reading a loss curve,
+choosing and using a stopping rule, and one momentum step. What each asks, its expected answer (computed
+from bplib where it is a figure), its typical mistakes and their hints."""
 
-import numpy as np
+from functools import cache
 
+from ..data import noisy_xor, solved, xor
+from ..network import random_start
 from ..training import train
 from .common import example_with
 from .engine import Exercise, Mistake
 
-EPOCH_SAMPLES, EPOCH_COUNT = 12, 50
-RULE_N, RULE_M, RULE_A = 4, 2, 3
+# Exercise 2: three XOR runs of CURVE_EPOCHS epochs, drawn as curves A, B and C (η and start of each)
+CURVE_EPOCHS = 1200
+CURVE_RUNS = {"A": dict(hidden=3, seed=5, eta=0.3), "B": dict(hidden=3, seed=5, eta=50.0),
+              "C": dict(hidden=2, seed=2007, eta=2.0)}
+# Exercise 4: early stopping for this many hidden neurons (notebook 7, Step 5 shows 32)
+EARLY_HIDDEN, EARLY_PATIENCE, EARLY_ETA, EARLY_EPOCHS = 8, 6, 0.1, 8000
+STEP5_SEED = 30              # Step 5's 2-32-1 network: random_start(32, seed=30)
+
+
+@cache
+def curve_runs():
+    """The runs behind Exercise 2's curves: {letter: History}, XOR in batch mode, biases learned."""
+    X, T = xor()
+    return {letter: train(random_start([2, run["hidden"], 1], seed=run["seed"]), X, T, eta=run["eta"],
+                          steps=CURVE_EPOCHS, learn_biases=True) for letter, run in CURVE_RUNS.items()}
+
+
+def verdict_of(hist):
+    """Stuck, slow or diverging, read off a run as the lesson reads a curve: E ends above where it started:
+    diverging; E fell, then changed by less than 1 % over the last third while XOR is unsolved: stuck;
+    still falling: slow."""
+    loss = hist.loss
+    if loss[-1] > loss[0]:
+        return "diverging"
+    last_third = loss[2 * len(loss) // 3:]
+    if abs(last_third[0] - last_third[-1]) < 1e-2 * last_third[0] and not solved(hist.outputs[-1]):
+        return "stuck"
+    return "slow"
+
+
+def _curve_order(order=("stuck", "slow", "diverging")):
+    """The letters of the stuck, the slow and the diverging curve, in that order (e.g. "cab")."""
+    verdicts = {verdict_of(h): letter.lower() for letter, h in curve_runs().items()}
+    return "".join(verdicts[v] for v in order)
+
+
+def _swapped(i, j):
+    letters = list(_curve_order())
+    letters[i], letters[j] = letters[j], letters[i]
+    return "".join(letters)
+
+
+@cache
+def early_stopping_run(hidden=EARLY_HIDDEN, patience=EARLY_PATIENCE, seed=None):
+    """Notebook 7's noisy XOR (20 training points, 200 validation points), 2-hidden-1 from random_start (seed:
+    ``hidden`` unless given), η = 0.1, with early stopping."""
+    X_train, T_train = noisy_xor(5, 0.4, seed=4)
+    X_val, T_val = noisy_xor(50, 0.4, seed=5)
+    start = random_start([2, hidden, 1], seed=hidden if seed is None else seed)
+    return train(start, X_train, T_train, eta=EARLY_ETA, steps=EARLY_EPOCHS, learn_biases=True,
+                 validation=(X_val, T_val), patience=patience)
 
 
 def _momentum_w5(beta=0.9, steps=2):
@@ -18,14 +69,50 @@ def _momentum_w5(beta=0.9, steps=2):
 
 
 EXERCISES = {
-    "07.online_updates": Exercise(
-        "number", lambda: EPOCH_SAMPLES * EPOCH_COUNT, digits=0,
-        nudge="How many updates does one epoch of online learning make?",
-        hint="Online learning updates after every sample; an epoch passes every sample once.",
+    "07.which_mode": Exercise(
+        "choice", lambda: "online, shuffled", choices=("batch", "online", "online, shuffled"),
+        nudge="The case asks for one update per image; and think about what the network sees first.",
+        hint="Online makes one update per sample; in the stored order the network sees 5,000 cats in a row.",
         mistakes=(
-            Mistake(lambda: EPOCH_COUNT, "That is the number of updates in batch mode (one per epoch)."),
-            Mistake(lambda: EPOCH_SAMPLES, "That is one epoch's updates; there are 50 epochs."),
-            Mistake(lambda: EPOCH_SAMPLES + EPOCH_COUNT, "Multiply: every epoch makes one update per sample."),
+            Mistake(lambda: "batch", "Batch makes one update per pass over all 10,000 images, not one per image."),
+            Mistake(lambda: "online", "In the stored order the network sees 5,000 cats in a row: every update "
+                    "pulls it towards \"cat\", and by the dogs it has forgotten the rest. A new random order "
+                    "every epoch mixes them."),
+        )),
+    "07.curves": Exercise(
+        "choice", _curve_order, choices=("abc", "acb", "bac", "bca", "cab", "cba"), form="three letters",
+        nudge="Look at where each curve ends compared with where it starts, and at its last few hundred epochs.",
+        hint="Diverging: E goes up. Stuck: E fell, then went flat while XOR is not solved. Slow: E still falls.",
+        mistakes=(
+            Mistake(lambda: _swapped(0, 1), "You swapped stuck and slow: a slow curve is still going down at "
+                    "the end; a stuck one is flat, with the problem unsolved."),
+            Mistake(lambda: _swapped(1, 2), "You swapped slow and diverging: a diverging curve ends above where "
+                    "it started; a slow one is below its start and still falling."),
+            Mistake(lambda: _swapped(0, 2), "You swapped stuck and diverging: which curve went up first?"),
+        )),
+    "07.stopping_rule": Exercise(
+        "choice", lambda: "early stopping", choices=("maximum", "target error", "early stopping"),
+        nudge="Which error tells you how the network does on new points: the training error or another one?",
+        hint="Step 5: the training error keeps falling while the error on new points falls, then rises.",
+        mistakes=(
+            Mistake(lambda: "target error", "A target on the training error: a large network reaches almost "
+                    "any target by fitting the noise of its 20 points, and Step 5 shows the error on new points "
+                    "rising meanwhile."),
+            Mistake(lambda: "maximum", "A maximum alone does not look at the data: too small and the network "
+                    "is unfinished, too large and it has fitted the noise. Which rule watches new points?"),
+        )),
+    "07.early_epoch": Exercise(
+        "number", lambda: early_stopping_run().stopped_at, digits=0,
+        nudge="Train with validation=(X_val, T_val) and patience=6, then read hist.stopped_at.",
+        hint="bplib.train(random_start([2, 8, 1], seed=8), X_train, T_train, eta=0.1, steps=8000, "
+             "learn_biases=True, validation=…, patience=6).stopped_at",
+        mistakes=(
+            Mistake(lambda: early_stopping_run().best_at, "That is the epoch of the weights it keeps (the lowest "
+                    "validation error); the rule fires when the error has risen 6 times after it."),
+            Mistake(lambda: early_stopping_run(hidden=32, seed=STEP5_SEED).stopped_at,
+                    "That is Step 5's 2-32-1 network; this exercise has 8 hidden neurons."),
+            Mistake(lambda: early_stopping_run(patience=1).stopped_at, "That is patience 1: the first rise "
+                    "stops it. With patience=6 it waits for six rises in a row."),
         )),
     "07.momentum_w5": Exercise(
         "number", _momentum_w5, digits=6,
@@ -36,15 +123,5 @@ EXERCISES = {
                     "momentum step also carries β·v1."),
             Mistake(lambda: _momentum_w5(steps=1), "That is after one update; the question asks for two."),
             Mistake(lambda: _momentum_w5(beta=1.0 - 1e-12), "β = 0.9, not 1: v2 = 0.9·v1 + g2."),
-        )),
-    "07.rule_of_thumb": Exercise(
-        "number", lambda: float(np.sqrt(RULE_N + RULE_M) + RULE_A), digits=6,
-        nudge="n is the number of inputs, m of outputs, a the constant.",
-        hint="√(n + m) + a: the square root covers n + m only.",
-        mistakes=(
-            Mistake(lambda: float(np.sqrt(RULE_N * RULE_M) + RULE_A), "√(n + m), a sum under the root, not "
-                    "a product."),
-            Mistake(lambda: float(np.sqrt(RULE_N + RULE_M + RULE_A)), "a is added after the square root."),
-            Mistake(lambda: float(np.sqrt(RULE_N) + RULE_M + RULE_A), "Both n and m go under the root."),
         )),
 }

@@ -61,6 +61,8 @@ class Exercise:
     mistakes  the typical mistakes, each with its own hint
     symbols   expressions: the symbol names the answer may use
     aliases   expressions: other names the answer may use, name -> () -> SymPy expression
+    choices   choices: the answers it reads (compared by letters and digits only, in any case)
+    form      choices: what the exercise text says about the answer's form, if not the list of choices
     """
 
     kind: str
@@ -73,6 +75,7 @@ class Exercise:
     aliases: dict = field(default_factory=dict)
     choices: tuple = ()
     probes: object = None          # functions: () -> list of (description, argument tuple)
+    form: str = ""                 # choices: how the text asks for the answer, where listing the choices won't do
     _reference: object = field(default=None, init=False, repr=False)
     _functions: object = field(default=None, init=False, repr=False)   # expressions: expected, mistakes
 
@@ -105,7 +108,7 @@ class Exercise:
             return "a SymPy expression or a string"
         if self.kind == "function":
             return "a Python function (run on several networks)"
-        return "one of " + ", ".join(f'"{c}"' for c in self.choices)
+        return self.form or "one of " + ", ".join(f'"{c}"' for c in self.choices)
 
 
 class Unreadable(Exception):
@@ -259,16 +262,23 @@ def _judge_number(ex, value, attempts):
 def _judge_choice(ex, answer, attempts):
     if not isinstance(answer, str):
         raise Unreadable(f"Give the answer as a string, {ex.precision()}; got {_describe(answer)}.")
-    text = answer.strip().strip("\"'").lower()
-    if text not in ex.choices:
+    key = _choice_key(answer)
+    chosen = next((c for c in ex.choices if _choice_key(c) == key), None)
+    if chosen is None:
         raise Unreadable(f"Give {ex.precision()}; got {answer[:60]!r}.")
     expected, wrong = ex.reference()
-    if text == expected:
+    if key == _choice_key(expected):
         return True, "✔ Correct!"
     for mistake, mistaken in zip(ex.mistakes, wrong):
-        if text == mistaken:
+        if key == _choice_key(mistaken):
             return False, f"✘ Not quite. {mistake.hint}"
     return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+
+
+def _choice_key(text):
+    """A choice as compared: letters and digits only, lower case ("Online, shuffled" = "online shuffled",
+    "C, A, B" = "cab")."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 # --- reading numbers --------------------------------------------------------------------------
