@@ -215,3 +215,17 @@ def test_the_curves_exercise_reads_its_answer_off_the_runs():
     assert runs["A"].loss[-1] < 0.9 * runs["A"].loss[2 * len(runs["A"].loss) // 3]   # slow: still falling
     assert bank_07.verdict_of(runs["C"]) == "stuck"
     assert len(set(bank_07._curve_order())) == 3
+
+
+@pytest.mark.parametrize("ex_id", [k for k in NUMBER_IDS if EXERCISES[k].digits >= 3])
+def test_too_few_digits_is_told_so(ex_id):
+    """A right answer given with too few digits (but at least two) is told how many are needed, not a hint."""
+    ex = EXERCISES[ex_id]
+    value = float(ex.expected())
+    short = float(f"{value:.1e}")                  # two significant digits
+    if agrees(short, value, ex.digits):
+        return                                     # the answer has no more digits than that
+    if any(agrees(short, float(m.value()), ex.digits - 1) for m in ex.mistakes):
+        return                                     # a declared mistake that close is named instead
+    ok, message = verdict(ex_id, short)
+    assert ok is False and "2 significant digits" in message and ex.precision() in message, message

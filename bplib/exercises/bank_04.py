@@ -36,7 +36,8 @@ def _first_below(goal=FIRST_GOAL, shift=0):
 def _delta_stuck(output=0, factor="both", sign=1):
     o = trained(200.0).outputs[-1][output]
     t = TARGETS[output]
-    parts = {"both": (o - t) * o * (1 - o), "sigma_prime": o * (1 - o), "error": o - t}
+    parts = {"both": (o - t) * o * (1 - o), "sigma_prime": o * (1 - o), "error": o - t,
+             "printed": (o - t) * float(f"{o * (1 - o):.0e}")}     # with σ′ as Step 6 prints it, one digit
     return sign * parts[factor]
 
 
@@ -73,5 +74,7 @@ EXERCISES = {
                     "out_o1(1 − out_o1)."),
             Mistake(lambda: _delta_stuck(sign=-1), "Sign: (out_o1 − t1) is negative here, out_o1 is below t1."),
             Mistake(lambda: _delta_stuck(output=1), "That is δ_o2; the stuck output is o1."),
+            Mistake(lambda: _delta_stuck(factor="printed"), "You used σ′ as Step 6 prints it, rounded to one "
+                    "digit; compute out_o1(1 − out_o1) from run200's outputs at full precision."),
         )),
 }

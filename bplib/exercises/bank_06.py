@@ -4,6 +4,7 @@ never typed in), the precision it needs, its typical mistakes and their hints.""
 
 import numpy as np
 
+from ..network import Network
 from .common import example_with, forward_with, sigma
 from .engine import Exercise, Mistake
 
@@ -15,11 +16,14 @@ def _tanh_prime_h1(form="right"):
             "sigmoid_form": out * (1 - out)}[form]
 
 
-def _shared_b2_gradient(which="both", sigma_prime=True):
+def _shared_b2_gradient(which="both", slope=True, activation="tanh"):
+    """∂E/∂b2 = δ_o1 + δ_o2 for E = ½Σ(t − o)² on the example with every neuron using ``activation``
+    (δ_o = (out − t)·f′(net); ``slope`` False leaves f′ out)."""
     net, x, t = example_with()
-    tr = net.forward(x)
-    o = tr.a[1]
-    delta = (o - t) * (o * (1 - o) if sigma_prime else 1)
+    net = Network(net.sizes, weights=net.weights, biases=net.biases, activation=activation)
+    o = net.forward(x).a[1]
+    f_prime = {"tanh": 1 - o ** 2, "sigmoid": o * (1 - o)}[activation]
+    delta = (o - t) * (f_prime if slope else 1)
     return float({"both": delta.sum(), "first": delta[0]}[which])
 
 
@@ -45,12 +49,16 @@ EXERCISES = {
         )),
     "06.shared_b2": Exercise(
         "number", _shared_b2_gradient, digits=6,
-        nudge="b2 is one number shared by o1 and o2: it reaches E along two paths.",
-        hint="∂E/∂b2 = δ_o1·1 + δ_o2·1, with the δ's of ½Σ(t − o)² at the example.",
+        nudge="b2 is one number shared by o1 and o2: it reaches E along two paths; and every neuron is tanh now.",
+        hint="∂E/∂b2 = δ_o1·1 + δ_o2·1, δ_o = (out − t)·tanh′, with the tanh network's own outs.",
         mistakes=(
             Mistake(lambda: _shared_b2_gradient("first"), "That is δ_o1 alone; b2 also feeds o2."),
-            Mistake(lambda: _shared_b2_gradient(sigma_prime=False), "You added out − t; each δ also has "
-                    "the factor σ′ = out(1 − out)."),
+            Mistake(lambda: _shared_b2_gradient(slope=False), "You added out − t; each δ also has "
+                    "the factor tanh′ = 1 − out²."),
+            Mistake(lambda: _shared_b2_gradient(activation="sigmoid"), "That is the sigmoid network's ∂E/∂b2 "
+                    "(notebook 2): here every neuron is tanh, so the outs and the slope are tanh's."),
+            Mistake(lambda: _shared_b2_gradient(slope=False, activation="sigmoid"), "That is out − t of the sigmoid "
+                    "network: redo the forward pass with tanh, and multiply each δ by tanh′ = 1 − out²."),
         )),
     "06.linear_map": Exercise(
         "number", _linear_entry, digits=6,

@@ -253,10 +253,20 @@ def _judge_number(ex, value, attempts):
     if expected != 0 and agrees(-value, expected, looser):
         return False, ("✘ The size is right, the sign is not: check the order of each difference (out − t, "
                        "not t − out) and any minus sign on the way.")
+    given = _significant_digits(value)
+    if ex.digits and 2 <= given < ex.digits and agrees(value, expected, given):   # (one digit proves little)
+        return False, (f"✘ Right as far as it goes, but that is {given} significant digit{'s' * (given > 1)}; "
+                       f"give {ex.precision()}.")
     if ex.digits and expected != 0 and abs(value - expected) <= 1e-2 * abs(expected):
         return False, (f"✘ Close, but not to {ex.precision()}. Did you round a number on the way? "
                        "Keep every intermediate result at full precision and round only at the end.")
     return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+
+
+def _significant_digits(value):
+    """How many significant digits a number was given with (its shortest repr: 0.26 has 2, 1e-08 has 1)."""
+    mantissa = repr(abs(float(value))).split("e")[0]          # "0.26", "1", "302.0"
+    return max(len(mantissa.replace(".", "").strip("0")), 1)
 
 
 def _judge_choice(ex, answer, attempts):
