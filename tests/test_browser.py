@@ -227,10 +227,11 @@ def check_sliders(page, timings):
 
 
 def toggle_loss_axis(page, timings):
-    """The loss axis "auto" button redraws the loss plot fitted to the curve; "fixed" goes back."""
+    """The loss axis "fixed" button redraws the loss plot on the range shared by every η; "auto" (the
+    opening state) goes back to the range fitted to the curve."""
     before = image_src(page)
     page.evaluate("() => document.addEventListener('click', () => { window.__bpT0 = performance.now(); }, true)")
-    for label in ["auto", "fixed", "auto", "fixed"]:
+    for label in ["fixed", "auto", "fixed", "auto"]:
         page.evaluate("() => { window.__bpSrc = document.querySelector('.bp-dashboard img').src; }")
         page.locator(".bp-dashboard .widget-toggle-button", has_text=label).first.click()
         page.wait_for_function("() => document.querySelector('.bp-dashboard img').src !== window.__bpSrc")

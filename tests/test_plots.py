@@ -38,7 +38,8 @@ def test_backward_diagram_writes_deltas_and_gradients(ax):
     d = plots.backward_diagram(ax, net, x, t)
     g = net.gradients(x, t)
     assert d.neuron_labels["o1"].get_text() == f"δ = {g.deltas[1][0]:.4g}" == "δ = 0.1385"
-    assert d.neuron_labels["h2"].get_text() == f"δ = {g.deltas[0][1]:.4g}"
+    out_h2 = net.forward(x).a[0][1]
+    assert d.neuron_labels["h2"].get_text() == f"δ = {g.deltas[0][1]:.4g}\nout = {out_h2:.4g}"   # ∂E/∂w6, w8 need it
     for name, value in g.named().items():
         if name.startswith("w"):
             assert d.edge_labels[name].get_text() == f"∂E/∂{name} = {value:.4g}"
@@ -104,3 +105,10 @@ def test_gallery_rejects_bad_controls():
         Gallery({}, lambda fig: None)
     with pytest.raises(ValueError, match=r"start\['a'\] must be one of \[1, 2\]"):
         Gallery({"a": [1, 2]}, lambda fig, a: fig.subplots(), start={"a": 3})
+
+
+def test_forward_diagram_shows_the_bias_values(ax):
+    net, x, t = bplib.mazur()
+    plots.forward_diagram(ax, net, x, t)
+    texts = [text.get_text() for text in ax.texts]
+    assert "= 0.35" in texts and "= 0.6" in texts

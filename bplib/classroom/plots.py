@@ -307,11 +307,13 @@ def neuron_graph(ax, x, w, b, t, font_size=10):
     dE_dw, dE_db = dE_dnet * x, dE_dnet * 1.0   # × ∂net/∂w = x, × ∂net/∂b = 1
     values = dict(net=net, out=out, E=E, dE_dout=dE_dout, dE_dnet=dE_dnet, dE_dw=dE_dw, dE_db=dE_db)
 
-    nodes = {"x": (0, 1.5), "w": (0, -0.5), "b": (3.2, -1.5), "×": (3.2, 0.5), "+": (6.4, 0.5),
-             "σ": (9.6, 0.5), "E": (12.8, 0.5)}
+    gap = 3.8                               # room between the boxes for a label of three short lines
+    nodes = {"x": (0, 1.5), "w": (0, -0.5), "b": (gap, -1.5), "×": (gap, 0.5), "+": (2 * gap, 0.5),
+             "σ": (3 * gap, 0.5), "E": (4 * gap, 0.5)}
     for name, (px, py) in nodes.items():
         is_op = name in "×+σE"
-        box = FancyBboxPatch((px - 0.45, py - 0.3), 0.9, 0.6, boxstyle="round,pad=0.05",
+        half = 0.7 if name == "E" else 0.45         # the loss box holds a formula
+        box = FancyBboxPatch((px - half, py - 0.3), 2 * half, 0.6, boxstyle="round,pad=0.05",
                              fc="#fff3c4" if is_op else NEURON, ec="#333333", zorder=2)
         ax.add_patch(box)
         label = {"E": "½(t−·)²"}.get(name, name)
@@ -320,7 +322,8 @@ def neuron_graph(ax, x, w, b, t, font_size=10):
 
     def link(a, c, forward_text, backward_text):
         (x0, y0), (x1, y1) = nodes[a], nodes[c]
-        ax.add_patch(FancyArrowPatch((x0 + 0.45, y0), (x1 - 0.45, y1), arrowstyle="-|>", mutation_scale=12,
+        ax.add_patch(FancyArrowPatch((x0 + 0.45, y0), (x1 - (0.7 if c == "E" else 0.45), y1), arrowstyle="-|>",
+                                     mutation_scale=12,
                                      color="#555555", lw=1.2, zorder=1))
         mx, my = (x0 + x1) / 2, (y0 + y1) / 2
         side = 0.12 if y0 == y1 else 0.0
@@ -333,14 +336,14 @@ def neuron_graph(ax, x, w, b, t, font_size=10):
     link("w", "×", f"w = {w:g}", f"∂E/∂w = {dE_dnet:.4g}·{x:g}\n= {dE_dw:.4g}")
     link("×", "+", f"w·x = {w * x:.4g}", "")
     link("b", "+", f"b = {b:g}", f"∂E/∂b = {dE_db:.4g}")
-    link("+", "σ", f"net = {net:.4g}", f"∂E/∂net = {dE_dout:.4g}·{out * (1 - out):.4g}\n= {dE_dnet:.4g}")
-    link("σ", "E", f"out = {out:.4g}", f"∂E/∂out = out − t\n= {dE_dout:.4g}")
+    link("+", "σ", f"net = {net:.4g}", f"∂E/∂net\n= {dE_dout:.4g}·{out * (1 - out):.4g}\n= {dE_dnet:.4g}")
+    link("σ", "E", f"out = {out:.4g}", f"∂E/∂out\n= out − t\n= {dE_dout:.4g}")
     ax.text(nodes["E"][0], nodes["E"][1] + 0.45, f"E = {E:.4g}", ha="center", fontsize=font_size, color=FORWARD)
     ax.text(nodes["E"][0], nodes["E"][1] - 0.45, f"t = {t:g}", ha="center", va="top", fontsize=font_size,
             color="#555555")
     ax.text(0, -1.6, "blue: forward values\nred: gradients flowing back\n(upstream × local)", fontsize=font_size - 1,
             va="top", color="#555555")
-    ax.set_xlim(-0.8, 13.6)
+    ax.set_xlim(-0.8, 4 * gap + 1.0)
     ax.set_ylim(-2.4, 2.1)
     ax.set_aspect("equal")
     ax.axis("off")
