@@ -33,7 +33,9 @@ PUBLISHED = {
 }
 # Who printed what. Mazur: "A Step by Step Backpropagation Example" (2015), the article the five Chinese
 # source articles follow; the story of the sequential update is Mazur's repository mattm/simple-neural-network,
-# commit 4b6faac (2015-03-15). Seeds 000-004: the source articles (their Chinese titles are on the start page).
+# commit 4b6faac (2015-03-15). Seeds 000-004: the source articles as ../shared/seeds numbers them; the notebooks
+# call them 000 the cnblogs article, 001 the 手撕BP article, 002 the matrix-form article, 003 the 深度学习1
+# article, 004 Charmve's chapter (titles on the start page).
 SOURCES = {
     "forward pass, E, ∂E/∂w5, ∂E/∂w1, w1+ … w8+": "Mazur and the seeds alike",
     "E_total after 1 update": "Mazur (0.291027924): the sequential update's value; the article's own w1+ … w4+ "
