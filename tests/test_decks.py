@@ -41,11 +41,28 @@ def test_deck_cells_leave_out_solutions_skips_and_answer_cells():
         cells = decks.deck_cells(nb)
         assert not any("solution" in c.metadata.get("tags", []) for c in cells), path.name
         assert not any(decks.slide_type(c) == "skip" for c in cells), path.name
-        assert not any(c.cell_type == "code" and "check(" in c.source for c in cells), path.name
+        assert not any(c.cell_type == "code" and decks.is_answer_cell(c) for c in cells), path.name
         hidden = [c for c in cells if c.cell_type == "code" and "show-code" not in c.metadata.get("tags", [])]
         assert all(c.metadata["transient"]["remove_source"] and c.outputs for c in hidden), path.name
         assert not any("<details>" in c.source for c in cells), "folded answers go to the speaker notes"
         assert any(decks.slide_type(c) == "notes" for c in cells), f"{path.name}: no speaker notes"
+
+
+def test_only_answer_cells_are_dropped_not_cells_that_run_a_check():
+    """A gradient check's output is a lesson ("…catches that:"); only the learner's check("id", answer) goes."""
+    assert decks.is_answer_cell(nbformat.v4.new_code_cell('answer = None\ncheck("03.w6_new", answer)'))
+    for source in ('print(bplib.gradient_check(net, x, t))', 'report = run_checks(slip)', 'x.check(1)'):
+        assert not decks.is_answer_cell(nbformat.v4.new_code_cell(source)), source
+    kept = 0
+    for path in LESSONS:
+        nb = nbformat.read(path, as_version=4)
+        shown = {c.source for c in decks.deck_cells(nb)}
+        for cell in nb.cells:
+            if cell.cell_type == "code" and "gradient_check(" in cell.source and cell.outputs \
+                    and "solution" not in cell.metadata.get("tags", []) and decks.slide_type(cell) != "skip":
+                assert cell.source in shown, f"{path.name}: a gradient check's result is missing from the deck"
+                kept += 1
+    assert kept >= 3
 
 
 def test_a_dropped_cell_hands_its_slide_start_on():
@@ -170,6 +187,69 @@ def test_decks_present_offline_and_every_slide_fits_1280x720(browser, built):
         assert page.locator("aside.notes").count() > 0, f"{deck.name}: no speaker notes"
         assert not page.left, f"{deck.name} asked the network for {page.left[:3]}"
         assert not page.errors, f"{deck.name}: {page.errors}"
+        page.close()
+
+
+DECK_RULES = """() => {
+  const found = [];
+  const slides = Reveal.getSlides();
+  slides.forEach((s, i) => {
+    Reveal.slide(...Object.values(Reveal.getIndices(s)));
+    s.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
+    const where = `slide ${i + 1} (${((s.querySelector('h1, h2, h3') || {}).textContent || '').slice(0, 40)})`;
+    // every text at least 20 px on the 1280×720 canvas (printed outputs included; formulas and figures aside)
+    s.querySelectorAll('p, li, pre, td, th, h1, h2, h3, span, code, b, em').forEach(e => {
+      if (e.closest('aside, .MJX_Assistive_MathML, .mjx-chtml, .MathJax_CHTML')) return;
+      if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
+      if (!e.offsetWidth) return;
+      const size = parseFloat(getComputedStyle(e).fontSize);
+      if (size < 20) found.push(`${where}: ${size}px text "${e.textContent.trim().slice(0, 30)}"`);
+    });
+    // no figure below half its natural size
+    s.querySelectorAll('img').forEach(img => {
+      if (img.naturalWidth && img.offsetWidth < 0.5 * img.naturalWidth - 1)
+        found.push(`${where}: a figure at ${Math.round(100 * img.offsetWidth / img.naturalWidth)}% of its size`);
+    });
+    // no number broken across two lines
+    s.querySelectorAll('pre.wrapped span').forEach(n => {
+      if (n.getClientRects().length > 1) found.push(`${where}: the number ${n.textContent} is broken`);
+    });
+    // a continuation holds more than a line; a sentence that announces (":") is not cut from what follows
+    const kids = [...s.children].filter(c => c.tagName !== 'ASIDE' && !c.matches('h2.continued'));
+    const height = kids.reduce((h, c) => h + c.getBoundingClientRect().height, 0) / (s.getBoundingClientRect().width / 1280);
+    if (s.classList.contains('continued') && !s.querySelector('img') && height < 60)
+      found.push(`${where}: a continuation with a single line`);
+    const last = kids[kids.length - 1], next = slides[i + 1];
+    if (last && !last.querySelector('img') && /:$/.test((last.innerText || '').trim()) && next
+        && next.classList.contains('continued'))
+      found.push(`${where}: ends with "${last.innerText.trim().slice(-40)}" and what it announces is on the next slide`);
+  });
+  return found;
+}"""
+
+
+@browser_only
+def test_every_deck_keeps_the_rules_of_a_lecture_room(browser, built):
+    """Readable from the back row at 1280×720, and → (or Space, PageDown, a clicker) visits every slide in
+    order; nothing is cut from the sentence that announces it; no number is broken; no one-line slide."""
+    html, _ = built
+    for deck in html:
+        page = offline_page(browser)
+        page.goto(deck.as_uri())
+        page.wait_for_selector("body[data-deck-ready]", state="attached", timeout=60_000)
+        found = page.evaluate(DECK_RULES)
+        assert not found, f"{deck.name}: " + "; ".join(found[:8])
+        total = page.evaluate("() => Reveal.getTotalSlides()")
+        page.evaluate("() => Reveal.slide(0, 0)")
+        visited = [page.evaluate("() => Reveal.getSlidePastCount()")]
+        for key in ["ArrowRight", "Space", "PageDown"] * total:
+            if page.evaluate("() => Reveal.isLastSlide()"):
+                break
+            page.keyboard.press(key)
+            visited.append(page.evaluate("() => Reveal.getSlidePastCount()"))
+        # (a slide with fragments takes a key press per fragment: the count stays while they appear)
+        assert visited == sorted(visited) and sorted(set(visited)) == list(range(total)), \
+            f"{deck.name}: the keys visit {visited}, not all {total} slides in order"
         page.close()
 
 

@@ -83,6 +83,14 @@ def joined_streams(cell):
     return cell
 
 
+ANSWER_CELL = re.compile(r"(?<![\w.])check\(")     # check("…", answer): not gradient_check(…), not x.check(…)
+
+
+def is_answer_cell(cell):
+    """An exercise's answer cell: it calls the self-check ``check("id", answer)``."""
+    return bool(ANSWER_CELL.search(cell.source))
+
+
 def deck_cells(nb):
     """The cells of the deck, in order: what the room sees of ``nb``."""
     cells, carried = [], None   # carried: the slide start of a dropped cell, given to the next kept cell
@@ -99,7 +107,7 @@ def deck_cells(nb):
             unfold(cell)
         elif keep and cell.cell_type == "code" and "show-code" not in tags:
             cell.metadata["transient"] = {"remove_source": True}
-            keep = bool(cell.outputs) and "check(" not in cell.source
+            keep = bool(cell.outputs) and not is_answer_cell(cell)
         if not keep:
             if kind in ("slide", "subslide") and carried != "slide":
                 carried = kind
