@@ -216,13 +216,14 @@ DECK_RULES = """() => {
     });
     // a continuation holds more than a line; a sentence that announces (":") is not cut from what follows
     const kids = [...s.children].filter(c => c.tagName !== 'ASIDE' && !c.matches('h2.continued'));
-    const height = kids.reduce((h, c) => h + c.getBoundingClientRect().height, 0) / (s.getBoundingClientRect().width / 1280);
+    const scale = s.getBoundingClientRect().width / 1280;
+    const height = kids.reduce((h, c) => h + c.getBoundingClientRect().height, 0) / scale;
     if (s.classList.contains('continued') && !s.querySelector('img') && height < 60)
       found.push(`${where}: a continuation with a single line`);
     const last = kids[kids.length - 1], next = slides[i + 1];
     if (last && !last.querySelector('img') && /:$/.test((last.innerText || '').trim()) && next
         && next.classList.contains('continued'))
-      found.push(`${where}: ends with "${last.innerText.trim().slice(-40)}" and what it announces is on the next slide`);
+      found.push(`${where}: ends with "${last.innerText.trim().slice(-40)}"; what it announces is on the next`);
   });
   return found;
 }"""
