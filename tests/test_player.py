@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import bplib
-from bplib.classroom.player import StepPlayer, first_difference, judge, steps_table
+from bplib.classroom.player import StepPlayer, first_difference, judge, mistakes, steps_table
 from bplib.unrolled import PHASES, walk
 
 SHAPES = [([2, 3, 2], [0.3, -0.2], [0.1, 0.9]), ([3, 2, 1], [0.2, 0.4, -0.1], [0.7]),
@@ -117,6 +117,29 @@ def test_predict_first():
     assert "σ′" in player.feedback.value
     player.reveal()
     assert "you predicted 1 of 29 (tried 3)" in player.tally.value
+
+
+@pytest.mark.parametrize("learn_biases", [False, True])
+@pytest.mark.parametrize("sizes, x, t", [([2, 2, 2], None, None)] + SHAPES, ids=["example", "2-3-2", "3-2-1",
+                                                                                  "2-2-2-1"])
+def test_each_hint_fits_its_step(sizes, x, t, learn_biases):
+    """A hint names only a mistake that can be made at its step: the update's sign only in the update phase,
+    the order of (out − t) only for the δ of an output neuron; every hinted value is what that mistake gives."""
+    if x is None:
+        net, x, t = bplib.mazur()
+    else:
+        net, x, t = bplib.Network(sizes, seed=3, biases=[0.2] * (len(sizes) - 1)), np.array(x), np.array(t)
+    outputs = [f"delta_o{j + 1}" for j in range(len(np.ravel(t)))]
+    for step in walk(net, x, t, 0.5, learn_biases=learn_biases):
+        hints = mistakes(step)
+        assert hints, step.writes
+        for value, hint in hints:
+            assert not np.isclose(value, step.value)
+            assert ("update" in hint or "gradient" in hint) == (step.phase == "update" and "Sign" in hint), hint
+            assert ("(out − t)" in hint) == (step.equation.target in outputs and "Sign" in hint), (step.writes, hint)
+            assert "η" not in hint or step.phase == "update"
+            if step.phase == "update":
+                assert "−" in hint or "η" in hint
 
 
 def test_judge_reads_any_input():

@@ -154,32 +154,46 @@ class StepDiagram:
 
 
 def mistakes(step):
-    """Typical wrong predictions for a step, as (value, hint), from the values known before it."""
+    """Typical wrong predictions for a step, as (value, hint), from the values known before it.
+
+    Each hint names a mistake that can be made at this step only: the sign of the update in the update
+    phase, the order of (out − t) only for the δ of an output neuron, and so on."""
     k, eq, v = step.known, step.equation, step.value
     name = eq.target
     found = []
-    if name.startswith("net_"):
-        bias = next(r for r in eq.reads if r.startswith("b"))
-        found.append((v - k[bias], f"You left out the bias {bias}."))
-        found.append((1 / (1 + np.exp(-v)), "That is out = σ(net); this step asks for net, before σ."))
-    elif name.startswith("out_"):
-        found.append((k[eq.reads[0]], "That is net; out = σ(net)."))
-    elif name == "E":
-        found.append((2 * v, "You forgot the ½."))
-    elif name.startswith("delta_"):
-        neuron = name[6:]
-        out = k[f"out_{neuron}"]
-        slope = out * (1 - out)
-        if slope:
-            found.append((v / slope, "You left out σ′ = out(1 − out) of this neuron: δ = ∂E/∂net, not ∂E/∂out."))
-    elif eq.phase == "update":
+    if eq.phase == "update":
         old, grad, eta = k[name], k["dE_d" + name], k["eta"]
         found += [(old + eta * grad, "Sign: the update goes against the gradient, w − η·∂E/∂w."),
                   (old - grad, "You left out η."),
                   (eta * grad, "That is the step η·∂E/∂w; subtract it from the old value.")]
-    if v:
-        found.append((-v, "Sign: check the order of (out − t) and the minus of the update."))
-    return found
+    elif name.startswith("net_"):
+        bias = next(r for r in eq.reads if r.startswith("b"))
+        found.append((v - k[bias], f"You left out the bias {bias}."))
+        found.append((1 / (1 + np.exp(-v)), "That is out = σ(net); this step asks for net, before σ."))
+        found.append((-v, "Sign: net = Σ w·out + b; check the sign of each product and of the bias."))
+    elif name.startswith("out_"):
+        found.append((k[eq.reads[0]], "That is net; out = σ(net)."))
+        if eq.shown.startswith("σ("):
+            found.append((1 - v, "That is σ(−net): σ(net) = 1 / (1 + e^(−net)), with the minus in the exponent."))
+            found.append((-v, "out = σ(net) lies between 0 and 1: it is never negative."))
+    elif name == "E":
+        found.append((2 * v, "You forgot the ½."))
+        found.append((-v, "E adds up one non-negative term per output: it is never negative."))
+    elif name.startswith("delta_"):
+        neuron = name[6:]
+        out = k[f"out_{neuron}"]
+        slope = out * (1 - out)
+        if slope and f"{{out_{neuron}}}(1 − {{out_{neuron}}})" in eq.shown:   # a sigmoid's σ′ = out(1 − out)
+            found.append((v / slope, "You left out σ′ = out(1 − out) of this neuron: δ = ∂E/∂net, not ∂E/∂out."))
+        if any(r.startswith("t") and r[1:].isdigit() for r in eq.reads):      # an output neuron: out − t
+            found.append((-v, "Sign: δ of an output neuron starts with (out − t), not (t − out)."))
+        else:
+            found.append((-v, "Sign: check the sign of each δ·w product of the sum (a δ or a weight may be "
+                              "negative)."))
+    elif name.startswith("dE_d"):
+        found.append((-v, "Sign: ∂E/∂w = δ·out; check the signs of δ and of out." if "·" in eq.shown
+                      else "Sign: ∂E/∂b is δ (summed over the neurons the bias feeds), with its sign."))
+    return [(wrong, hint) for wrong, hint in found if wrong != v]
 
 
 def judge(step, answer):
