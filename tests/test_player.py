@@ -119,6 +119,23 @@ def test_predict_first():
     assert "you predicted 1 of 29 (tried 3)" in player.tally.value
 
 
+def test_the_diagram_shows_the_biases():
+    """b1 and b2 are written above their nodes from the start (as the weights on the edges), then their
+    gradients and new values when the biases learn."""
+    from bplib.classroom.display import new_figure
+    from bplib.classroom.player import StepDiagram
+    net, x, t = bplib.mazur()
+    steps = walk(net, x, t, learn_biases=True)
+    diagram = StepDiagram(new_figure(600, 0.5).subplots(), net, t)
+    labels = diagram.bias_labels
+    diagram.show(steps[0])
+    assert (labels["b1"].get_text(), labels["b2"].get_text()) == ("b1 = 0.35", "b2 = 0.6")
+    diagram.show(next(s for s in steps if s.writes == "dE_db2"))
+    assert labels["b2"].get_text().startswith("∂E/∂b2 = ") and labels["b1"].get_text() == "b1 = 0.35"
+    diagram.show(steps[-1])
+    assert labels["b1"].get_text().startswith("b1⁺ = 0.34") and labels["b2"].get_text().startswith("b2⁺ = 0.54")
+
+
 @pytest.mark.parametrize("learn_biases", [False, True])
 @pytest.mark.parametrize("sizes, x, t", [([2, 2, 2], None, None)] + SHAPES, ids=["example", "2-3-2", "3-2-1",
                                                                                   "2-2-2-1"])

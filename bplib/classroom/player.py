@@ -6,8 +6,9 @@
 The equations and their numbers come from ``bplib.unrolled.walk`` (the same equations ``train``
 runs), so the player has no copy of the math. The diagram marks what the current equation
 reads (blue) and what it writes (orange), and keeps every value computed so far written on
-it: net and out on the neurons in the forward pass, δ on the neurons and ∂E/∂w on the edges
-in the backward pass, the new weights after the update.
+it: the weights on the edges and shared biases above their nodes, net and out on the neurons in
+the forward pass, δ on the neurons and ∂E/∂w on the edges in the backward pass, the new
+weights after the update.
 
 Speed: every frame is drawn once and kept (the correct walk up front, about 1.5 s; the
 sequential walk and the predict-first frames on first use), so a step change sends a stored
@@ -68,6 +69,17 @@ class StepDiagram:
             self.elements[w] = [line]
         for b, circle in d.bias_circles.items():
             self.elements[b] = [circle]
+        # a shared bias's value above its node (b1 = 0.35 in the example), as the weights' on the edges; one bias
+        # per neuron is not written (a column of values would cover the neurons' boxes), as in plots.py
+        names = net.parameter_names()
+        self.bias_names = {f"b{l + 1}": names[len(net.weights) + l][0] for l, b in enumerate(net.biases)
+                           if b.size == 1}
+        self.bias_labels = {b: d.label_bias(b, " ") for b in self.bias_names}
+        for b, label in self.bias_labels.items():      # above the node: beside it, a neuron's box may reach it
+            bx, by = d.bias_positions[b]
+            label.set_position((bx, by + d.radius * 0.8 + 0.05))
+            label.set_horizontalalignment("center")
+            label.set_verticalalignment("bottom")
 
     def _element(self, name):
         """The diagram element a variable belongs to: its neuron, weight, bias, target or E."""
@@ -107,6 +119,15 @@ class StepDiagram:
                 text, colour = f"{w} = {_short(known[w])}", "#333333"
             (_, y0), (_, y1) = d.edge_ends[w]
             d.label_edge(w, text, color=colour, at=0.5 if np.isclose(y0, y1) else None)
+        for b, name in self.bias_names.items():
+            if name + "+" in known:
+                text, colour = f"{name}⁺ = {_short(known[name + '+'])}", WRITE
+            elif "dE_d" + name in known:
+                text, colour = f"∂E/∂{name} = {_short(known['dE_d' + name])}", BACKWARD
+            else:
+                text, colour = f"{name} = {_short(known[name])}", "#333333"
+            self.bias_labels[b].set_text(text)
+            self.bias_labels[b].set_color(colour)
         self.E_label.set_text(f"E = {_short(known['E'])}" if "E" in known else " ")
 
     def _back_to_rest(self):
