@@ -13,9 +13,11 @@ weights after the update.
 Speed: every frame is drawn once and kept (the correct walk up front, about 1.5 s; the
 sequential walk and the predict-first frames on first use), so a step change sends a stored
 picture. Controls: ◀ / ▶ and a slider over all steps (arrow keys work on it), ▶ play, a phase
-selector, "predict first" (type the value before it is shown; the same kind of mistake hints
-as the exercises, and a tally), and "sequential update" (the sources' slip; the player points
-at the first step whose value differs from the correct, simultaneous update).
+selector, "predict first" (type the value before it is shown: the equation shows its rule only,
+e.g. "δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1) = ?", the values it reads are marked blue on the
+diagram, and "show the numbers" puts them into the equation; mistake hints that fit the step,
+and a tally), and "sequential update" (the sources' slip; the player points at the first step
+whose value differs from the correct, simultaneous update).
 
 ``StepDiagram`` draws one step on any matplotlib axes; notebooks use it for still key frames.
 """
@@ -35,7 +37,8 @@ DIGITS = 4          # a prediction is right when it agrees with the value to 4 s
 
 
 def _short(value):
-    return f"{value:.4g}".replace("-", "−")
+    """A value as the diagram writes it (4 significant digits); None, a value still to predict, is "?"."""
+    return "?" if value is None else f"{value:.4g}".replace("-", "−")
 
 
 class StepDiagram:
@@ -94,11 +97,23 @@ class StepDiagram:
         return name
 
     def show(self, step, reveal=True):
-        """Draw the values known after ``step`` (before it, when not ``reveal``) and mark its reads/writes."""
-        known = step.known if reveal else {k: v for k, v in step.known.items() if k != step.writes}
+        """Draw the values known after ``step`` (before it, when not ``reveal``: its own value is then written
+        "?" where it will appear) and mark its reads/writes."""
+        known = step.known if reveal else {**step.known, step.writes: None}
         self._write_values(known)
         self._back_to_rest()
         return self._mark(step)
+
+    def shows(self, name, known):
+        """Whether the diagram, showing ``known``, writes the value of variable ``name`` (a weight's old value
+        gives way to ∂E/∂w and then to w⁺ on its edge; η is written nowhere)."""
+        if name == "eta":
+            return False
+        if name in self.d.edge_labels or name in self.bias_names.values():
+            return not ({name + "+", "dE_d" + name} & known.keys())
+        if name.startswith("dE_d"):
+            return name in known and name[4:] + "+" not in known
+        return name in known
 
     def _write_values(self, known):
         """Every known value at its place: x, net, out and δ on the neurons; w, ∂E/∂w or w⁺ on the edges; E."""
@@ -170,7 +185,8 @@ class StepDiagram:
                     d.bias_circles[element].set_facecolor("#d6e4f7" if colour == READ else "#fbe0cc")
                 else:
                     continue                       # η: no element
-                marked[role].append(element)
+                if element not in marked[role]:        # w5 and ∂E/∂w5 are both on w5's edge
+                    marked[role].append(element)
         return marked
 
 
@@ -245,10 +261,13 @@ def first_difference(simultaneous, sequential):
     return None
 
 
-def steps_table(steps):
-    """The whole walk as text, one line per step with its phase: the static fallback of the player."""
+def steps_table(steps, numbers=True):
+    """The whole walk as text, one line per step with its phase: the static fallback of the player.
+    ``numbers=False``: each step's rule only, "= ?" for its value, as predict-first shows it (a sheet to
+    predict on paper)."""
     width = len(str(len(steps)))
-    return "\n".join(f"{s.index + 1:>{width}}  {s.phase:<8}  {s.text}" for s in steps)
+    return "\n".join(f"{s.index + 1:>{width}}  {s.phase:<8}  {s.text if numbers else s.rule + ' = ?'}"
+                     for s in steps)
 
 
 class StepPlayer(Shown):
@@ -284,11 +303,15 @@ class StepPlayer(Shown):
                                    layout=layout(width="200px"))
         self.check_button = widgets.Button(description="check", layout=layout(width="auto"))
         self.reveal_button = widgets.Button(description="show it", layout=layout(width="auto"))
+        self.numbers = widgets.Checkbox(value=False, description="show the numbers", indent=False,
+                                        layout=layout(width="auto", margin="0 12px"),
+                                        tooltip="write the equation with the numbers put in (a calculator's work)")
         self.feedback = widgets.HTML()
         self.tally = widgets.HTML()
         self.equation = widgets.HTML()
         self.image = widgets.Image(format="png", layout=layout(width=f"{width_px}px"))
-        self.predict_box = widgets.HBox([self.answer, self.check_button, self.reveal_button, self.feedback])
+        self.predict_box = widgets.HBox([self.answer, self.check_button, self.reveal_button, self.numbers,
+                                         self.feedback])
         self.widget = widgets.VBox([
             widgets.HBox([self.play, self.previous, self.slider, self.next, self.position]),
             widgets.HBox([self.phase, self.sequential, self.predict]),
@@ -313,6 +336,7 @@ class StepPlayer(Shown):
         self.slider.observe(lambda c: self.redraw(), names="value")
         self.sequential.observe(lambda c: self._reset_predictions(), names="value")
         self.predict.observe(lambda c: self._reset_predictions(), names="value")
+        self.numbers.observe(lambda c: self.redraw(keep_feedback=True), names="value")
         self.phase.observe(self._on_phase, names="value")
         self.previous.on_click(lambda b: self._move(-1))
         self.next.on_click(lambda b: self._move(+1))
@@ -369,7 +393,7 @@ class StepPlayer(Shown):
         if self.phase.value != step.phase:
             self.phase.value = step.phase
         marked, png = self._frame(step, hidden)
-        text = step.text if not hidden else step.text[: step.text.rfind("=")] + "= <b>?</b>"
+        text = step.text if not hidden else self._question(step)
         note = ""
         if self.sequential.value and self.difference is not None:
             correct = next(s.value for s in self.walks["simultaneous"] if s.writes == step.writes)
@@ -394,6 +418,21 @@ class StepPlayer(Shown):
                             f" (tried {len(self.first_try)}){done}</span>")
         self.image.value = png
         self.timings.append(time.perf_counter() - start)
+
+    def _question(self, step):
+        """The step to predict: its rule, and where to find the values it reads (blue on the diagram; those
+        the diagram does not write, such as η, given here). With "show the numbers": the equation with the
+        numbers put in, all but the result."""
+        if self.numbers.value:
+            return step.text[: step.text.rfind("=")] + "= <b>?</b>"
+        before = {k: v for k, v in step.known.items() if k != step.writes}
+        on_diagram = [display_name(n) for n in step.reads if self.diagram.shows(n, before)]
+        given = [f"{display_name(n)} = {number(before[n])}" for n in step.reads if not self.diagram.shows(n, before)]
+        where = f"read {', '.join(on_diagram)} on the diagram (blue)" if on_diagram else ""
+        if given:
+            where += ("; " if where else "") + ", ".join(given)
+        return (f"{step.rule} = <b>?</b><div class='bp-where' style='font-size:0.8em; color:#555'>"
+                f"{where}</div>")
 
     def _frame(self, step, hidden):
         """The marks and the PNG of a step, drawn once and kept (a step change then only sends a picture)."""
