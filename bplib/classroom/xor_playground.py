@@ -5,7 +5,9 @@
 
 Controls: the number of hidden neurons, η, batch or (shuffled) online learning, momentum 0.9, and the
 epoch. The picture: the input plane coloured by the network's output (the decision boundary is where it
-crosses ½), the loss curve, and the network's weights.
+crosses ½), the loss curve, and the network's weights. The readout's verdict is read off the loss curve up to
+the epoch shown (``bplib.training.recent_trend``): solved, slow, stuck, unstable or diverging, with what in the
+curve shows it.
 
 Every combination is trained up front (one start per hidden size, so the choices are compared from the
 same weights; all 16 combinations × 3 η take about 1.5 s), so a change only looks results up and redraws.
@@ -21,7 +23,7 @@ import numpy as np
 
 from ..data import XOR_T, XOR_X, solved
 from ..network import random_start
-from ..training import diagnose, train_many
+from ..training import recent_trend, train_many
 from .display import Shown, new_figure, png
 from .plots import NetworkDiagram
 
@@ -30,6 +32,9 @@ ETAS = (0.5, 2.0, 5.0)
 MODES = ("batch", "online, shuffled")
 EPOCHS = 1000
 GRID = np.linspace(-0.25, 1.25, 61)
+WINDOW = 300                 # the verdict reads the last 300 epochs of the loss curve
+VERDICTS = {"flat": "stuck", "falling": "slow", "jumping": "unstable", "rising": "diverging",
+            "diverged": "diverging", "start": "start"}
 
 
 def start_network(hidden, seed=2024):
@@ -44,6 +49,21 @@ def train_choice(hidden, mode, momentum, epochs=EPOCHS):
     return train_many(start_network(hidden), XOR_X, XOR_T, etas=ETAS, steps=epochs, learn_biases=True,
                       mode="online" if online else "batch", shuffle=online, seed=7,
                       optimiser="momentum" if momentum else "gd", beta=0.9)
+
+
+def verdict(loss, outputs, window=WINDOW):
+    """(word, HTML) for a run up to the epoch shown: "solved" when every output is on the right side of ½,
+    else what the loss curve of the last ``window`` epochs shows (``recent_trend``): stuck, slow, unstable
+    or diverging, and why, e.g. "stuck: E has not changed by more than 1 % in the last 300 epochs and XOR is
+    not solved"."""
+    if solved(outputs):
+        return "solved", "<b style='color:#1e7d32'>solved</b>: every output on the right side of ½"
+    trend, reason = recent_trend(loss, window=window)
+    word = VERDICTS[trend]
+    if word == "start":
+        return word, "<b style='color:#b03a2e'>start</b>: not trained yet, XOR is not solved"
+    tail = " but XOR is not solved yet" if word == "slow" else " and XOR is not solved"
+    return word, f"<b style='color:#b03a2e'>{word}</b>: {reason}{tail}"
 
 
 class XorPlayground(Shown):
@@ -149,12 +169,8 @@ class XorPlayground(Shown):
 
     def _readout(self, hist, k, s):
         outs = hist.outputs[k][s][:, 0]
-        ok = bool(solved(hist.outputs[k][s]))
-        verdict = ("<b style='color:#1e7d32'>solved</b>: every output on the right side of ½" if ok else
-                   "<b style='color:#b03a2e'>not solved</b>: some output on the wrong side of ½")
+        _, why = verdict(hist.loss[k][: s + 1], hist.outputs[k][s])
         return (f"<div class='bp-xor-readout'>{self.hidden.value} hidden · η = {self.eta.value:g} · "
-                f"{self.mode.value}{' · momentum 0.9' if self.momentum.value else ''} · epoch <b>{s:,}</b> · "
-                f"E = <b>{hist.loss[k][s]:.2e}</b> ({diagnose(hist.loss[k][: s + 1]) if s > 1 else 'start'}) · "
-                f"outputs {', '.join(f'{o:.2f}' for o in outs)} (targets 0, 1, 1, 0) · {verdict}</div>")
-
-
+                f"{self.mode.value}{' · momentum 0.9' if self.momentum.value else ''} · epoch <b>{s:,}</b>"
+                f" · E = <b>{hist.loss[k][s]:.2e}</b> · outputs {', '.join(f'{o:.2f}' for o in outs)} "
+                f"(targets 0, 1, 1, 0)<br><span class='bp-xor-verdict'>{why}</span></div>")
