@@ -4,10 +4,12 @@
     XorPlayground()          # last line of a cell: shows it
 
 Controls: the number of hidden neurons, η, batch or (shuffled) online learning, momentum 0.9, and the
-epoch. The picture: the input plane coloured by the network's output (the decision boundary is where it
-crosses ½), the loss curve, and the network's weights. The readout's verdict is read off the loss curve up to
-the epoch shown (``bplib.training.recent_trend``): solved, slow, stuck, unstable or diverging, with what in the
-curve shows it.
+epoch. The picture: the input plane coloured by the network's output (red where it says 1, blue where it says
+0, as in notebook 7, with a colour bar; the decision boundary is where it crosses ½; the four XOR samples
+● target 1, ○ target 0 on top at every epoch), the loss curve, and the network's weights (green w > 0, purple
+and dashed w < 0, so that no colour means two things in one picture). The readout's verdict is read off the
+loss curve up to the epoch shown (``bplib.training.recent_trend``): solved, slow, stuck, unstable or
+diverging, with what in the curve shows it.
 
 Every combination is trained up front (one start per hidden size, so the choices are compared from the
 same weights; all 16 combinations × 3 η take about 1.5 s), so a change only looks results up and redraws.
@@ -20,6 +22,7 @@ import time
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.lines import Line2D
 
 from ..data import XOR_T, XOR_X, solved
 from ..network import random_start
@@ -33,6 +36,9 @@ MODES = ("batch", "online, shuffled")
 EPOCHS = 1000
 GRID = np.linspace(-0.25, 1.25, 61)
 WINDOW = 300                 # the verdict reads the last 300 epochs of the loss curve
+# the weights' colours: not the output map's red and blue (RdBu_r, as notebook 7's maps), so that no colour
+# means two things in one picture; a negative weight is also dashed
+W_POSITIVE, W_NEGATIVE = "#1b7837", "#762a83"
 VERDICTS = {"flat": "stuck", "falling": "slow", "jumping": "unstable", "rising": "diverging",
             "diverged": "diverging", "start": "start"}
 
@@ -104,31 +110,41 @@ class XorPlayground(Shown):
     # --- figure -------------------------------------------------------------
     def _build_figure(self, width_px, aspect):
         self.figure = new_figure(width_px, aspect)
-        ax_map, ax_loss, self.ax_net = self.figure.subplots(1, 3, width_ratios=[1, 1.2, 1.1])
+        ax_map, ax_loss, self.ax_net = self.figure.subplots(1, 3, width_ratios=[1.2, 1.15, 1.05])
         self.map = ax_map.imshow(np.zeros((len(GRID), len(GRID))), origin="lower", cmap="RdBu_r", vmin=0, vmax=1,
                                  extent=(GRID[0], GRID[-1], GRID[0], GRID[-1]), animated=True)
-        self.points = [ax_map.plot(a, b, "o", ms=11, mec="black", mfc="#b2182b" if target else "#2166ac",
-                                   zorder=3, animated=True)[0] for (a, b), target in zip(XOR_X, XOR_T[:, 0])]
-        ax_map.set(xlabel="input i1", ylabel="input i2", title="Output over the input plane")
+        bar = self.figure.colorbar(self.map, ax=ax_map, fraction=0.06, pad=0.03, ticks=[0, 0.5, 1])
+        bar.ax.set_yticklabels(["0", "½", "1"])
+        # the samples as in notebook 7 (● target 1, ○ target 0), each with a thin ring of the other colour, so
+        # that a dot stands out on every colour of the map, at every epoch
+        self.points = [ax_map.plot(a, b, "o", ms=13, mew=1.5, mfc="black" if target else "white",
+                                   mec="white" if target else "black", zorder=3, animated=True)[0]
+                       for (a, b), target in zip(XOR_X, XOR_T[:, 0])]
+        ax_map.set(xlabel="input i1", ylabel="input i2", title="Output (● target 1, ○ target 0)")
         epochs = np.arange(self.epochs + 1)
         self.loss_line, = ax_loss.semilogy(epochs, np.ones(self.epochs + 1), color="#333333", animated=True)
         self.loss_marker, = ax_loss.semilogy([0], [1], "o", color="#d35400", ms=7, animated=True)
         ax_loss.set(xlim=(0, self.epochs), ylim=(1e-5, 2), xlabel="epoch", ylabel="E (log scale)",
-                    title="Loss E = ½Σ(t − o)² over the 4 samples")
+                    title="Loss E = ½Σ(t − o)², 4 samples")
         ax_loss.grid(alpha=0.3)
+        self.ax_net.set_title("Weights (width ∝ |w|)")
+        self.ax_net.axis("off")
+        self.ax_net.legend(handles=[Line2D([], [], color=W_POSITIVE, lw=2.5, label="w > 0"),
+                                    Line2D([], [], color=W_NEGATIVE, lw=2.5, ls="--", label="w < 0")],
+                           loc="lower center", ncol=2, frameon=False, bbox_to_anchor=(0.5, -0.02),
+                           handlelength=2.2)
         self.figure.canvas.draw()
         self.figure.set_layout_engine("none")
-        # one network drawing per hidden size, each in its own axes at the same place, and one background
-        # per hidden size with that drawing's neurons: switching the size swaps backgrounds, draws nothing new
-        where = self.ax_net.get_position()
-        self.ax_net.remove()
+        # one network drawing per hidden size, each in its own axes at the same place (above the legend), and
+        # one background per hidden size with that drawing's neurons: switching the size swaps backgrounds
+        x0, y0, w, h = self.ax_net.get_position().bounds
+        where = (x0, y0 + 0.1 * h, w, 0.9 * h)
         self.diagrams, self.backgrounds = {}, {}
         axes = {h: self.figure.add_axes(where) for h in HIDDEN}
         for h, ax in axes.items():
             self.diagrams[h] = NetworkDiagram(ax, start_network(h), show_values=False, font_size=8)
             for _, text in self.diagrams[h].labels:        # no weight names: colour and width tell
                 text.set_visible(False)
-            ax.set_title("Weights (blue > 0, red < 0)")
             for artist in self.diagrams[h].artists():
                 artist.set_animated(True)
         for h in HIDDEN:
@@ -152,13 +168,15 @@ class XorPlayground(Shown):
         s = self.epoch.value
         diagram = self._diagram_for(self.hidden.value)
         net = hist.network(s, k)
-        weights = net.weights
         a, b = np.meshgrid(GRID, GRID)
         self.map.set_data(net.forward(np.column_stack([a.ravel(), b.ravel()])).output.reshape(a.shape))
         loss = hist.loss[k]
         self.loss_line.set_ydata(np.clip(loss, 1e-5, None))
         self.loss_marker.set_data([s], [max(loss[s], 1e-5)])
-        diagram.update(weights)
+        diagram.update(net.weights)
+        for line, w in zip(diagram.edges, np.concatenate([np.ravel(W) for W in net.weights])):
+            line.set_color(W_POSITIVE if w >= 0 else W_NEGATIVE)
+            line.set_linestyle("-" if w >= 0 else (0, (3, 1.5)))
         self.figure.canvas.restore_region(self.background)
         for artist in [self.map, *self.points, self.loss_line, self.loss_marker, *diagram.artists()]:
             self.figure.draw_artist(artist)
