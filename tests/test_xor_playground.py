@@ -1,5 +1,6 @@
-"""The XOR playground (notebook 7): its verdicts read the loss curve, not η; no colour means two things in one
-picture; the four XOR samples show at every epoch."""
+"""The XOR playground (notebook 7): its verdicts read the loss curve, not η; a new random start is trained on
+demand and the controls keep answering; the controls are labelled; no colour means two things in one picture;
+the four XOR samples show at every epoch."""
 
 import io
 import re
@@ -11,7 +12,8 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from bplib.classroom import xor_playground as xp
-from bplib.classroom.xor_playground import XorPlayground
+from bplib.classroom.xor_playground import DEFAULT_SEED, XorPlayground
+from bplib.network import random_start
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +47,47 @@ def test_verdicts_read_the_curve(playground):
     hist = xp.train_choice(4, "online, shuffled", True)
     k = xp.ETAS.index(5.0)
     assert xp.verdict(hist.loss[k][:751], hist.outputs[k][750])[0] == "stuck"
+
+
+def test_new_random_start(playground):
+    """A new seeded start: the setting on screen at once, the other 15 in the background with a note; the seed
+    in the readout; the default start back."""
+    p = playground
+    show(p, 2, 2.0, "batch", False, 1000)
+    p.new_start_button.click()
+    seed = p.seed
+    assert seed != DEFAULT_SEED and f"start: seed {seed} ·" in p.readout.value
+    assert p.history().start.weights[0].tolist() == random_start([2, 2, 1], seed + 2).weights[0].tolist()
+    p.hidden.value = 8                                   # the controls answer while the rest is trained
+    assert "8 hidden" in p.readout.value and f"start: seed {seed}" in p.readout.value
+    p.thread.join(timeout=60)
+    assert p.note.value == "" and seed in p.start_seconds
+    assert all((seed, h, m, b) in p.runs for h in xp.HIDDEN for m in xp.MODES for b in (False, True))
+    expected = xp.train_choice(8, "batch", False, seed=seed)
+    assert np.array_equal(p.history().loss, expected.loss)
+    p.default_button.click()
+    assert p.seed == DEFAULT_SEED and f"start: seed {DEFAULT_SEED} (default)" in p.readout.value
+    p.new_start(seed)                                    # a start trained before comes back at once
+    assert p.seed == seed and p.note.value == ""
+    p.new_start(DEFAULT_SEED)
+
+
+def test_note_while_training():
+    p = XorPlayground(epochs=50)
+    notes = []
+    p.note.observe(lambda change: notes.append(change["new"]), names="value")
+    p.new_start(11)
+    p.thread.join(timeout=60)
+    assert "training…" in notes[0] and notes[-1] == "" and p.note.value == ""
+
+
+def test_controls_are_labelled_and_apart(playground):
+    p = playground
+    assert (p.hidden.description, p.eta.description, p.mode.description) == ("hidden neurons", "η", "mode")
+    rows = p.widget.children[0].children
+    assert [box.children[0] for box in rows] == [p.hidden, p.eta, p.mode]
+    assert all(box.layout.border and box.layout.margin for box in rows), "each group framed, with a gap"
+    assert p.new_start_button.description == "new random start" and p.default_button.description == "default start"
 
 
 def test_no_colour_means_two_things(playground):
