@@ -5,7 +5,7 @@ The math (numpy only; ``import bplib`` loads nothing else), one idea per file:
     losses.py        E = ½Σ(t − o)², cross-entropy, categorical cross-entropy, and ∂E/∂o
     backprop.py      the equations: forward pass, δ terms, ∂E/∂W, ∂E/∂b, and the backward pass
     network.py       Network: parameters, forward, loss, gradients; names of neurons and parameters; random_start
-    training.py      gradient descent: train, train_many, train_population, diagnose (one training step)
+    training.py      gradient descent: train, train_many, train_population, diagnose, recent_trend (one step)
     optimisers.py    how a step is made: plain gradient descent, momentum, the bold driver
     stopping.py      when training ends: maximum, target error, early stopping on a validation set
     unrolled.py      the same training step as a list of equations, one line each (the engine and the player)
@@ -36,12 +36,13 @@ from .example import EXACT, PUBLISHED, SOURCES, mazur
 from .gradcheck import at_most, gradient_check, numeric_gradients, relative_difference
 from .losses import LOSSES
 from .network import Gradients, Network, Trace, random_start
-from .training import History, diagnose, train, train_many, train_population
+from .training import History, diagnose, recent_trend, train, train_many, train_population
 
 __all__ = [
     "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSSES", "EXACT", "PUBLISHED", "SOURCES", "Gradients", "History", "Network",
     "Trace",
     "at_most", "backward_pass", "bias_gradient", "delta_hidden", "delta_output", "diagnose", "forward_pass",
-    "gradient_check", "layer_forward", "mazur", "numeric_gradients", "random_start", "relative_difference",
+    "gradient_check", "layer_forward", "mazur", "numeric_gradients", "random_start", "recent_trend",
+    "relative_difference",
     "train", "train_many", "train_population", "unrolled", "weight_gradient",
 ]

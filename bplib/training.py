@@ -284,3 +284,63 @@ def diagnose(loss):
     if loss[-1] > 0.01 * loss[0]:
         return "slow"
     return "converging"
+
+
+def recent_trend(loss, window=300, tolerance=0.01, unit="epoch"):
+    """What the last ``window`` steps of a loss curve show, judged by the curve alone (not by η), as
+    (word, reason); the reason says what in the curve shows it, e.g. ("flat", "E has not changed by more than
+    1 % in the last 300 epochs"). ``unit`` names a step in the reason ("epoch", "iteration").
+
+    "start"     no step yet;
+    "diverged"  E is not a finite number; or E now is above E at the start by more than 5 × ``tolerance`` and
+                has not fallen over the window (the run went away from the targets: η too large, outs saturated);
+    "jumping"   E goes up and down: somewhere in the window it rose by more than 5 × ``tolerance`` within a
+                tenth of the window, and by more than twice its change over the whole window;
+    "flat"      E now within ``tolerance`` of E then: a plateau, or stuck (the reason says whether every E of
+                the window is within ``tolerance`` of the last, or how far it wobbles);
+    "rising"    E now above E then by more than ``tolerance``;
+    "falling"   E now below E then by more than ``tolerance``.
+
+    "E then" and "E now" are the means of the first and the last tenth of the window, so that the
+    step-to-step wobble of online learning is not taken for a trend. A curve shorter than ``window`` is
+    judged over all its steps. ``diagnose`` judges a whole run in words of η ("slow": η small); this judges
+    what the curve does now, e.g. up to the epoch a slider shows."""
+    loss = np.asarray(loss, dtype=float)
+    steps = len(loss) - 1
+    if steps < 1:
+        return "start", f"no {unit} trained yet"
+    if not np.all(np.isfinite(loss)):
+        first = int(np.argmax(~np.isfinite(loss)))
+        return "diverged", f"E is not a finite number from {unit} {first:,} on"
+    w = loss[-min(window, steps) - 1:]
+    span, now = len(w) - 1, w[-1]
+    tiny = np.finfo(float).tiny
+    k = max(1, span // 10)
+    level_then, level_now = np.mean(w[:k]), np.mean(w[-k:])
+    change = (level_now - level_then) / max(level_then, tiny)
+    spread = float(np.max(np.abs(w - now)) / max(now, tiny))
+    stretches = np.lib.stride_tricks.sliding_window_view(w, k + 1)     # every run of k + 1 steps
+    jump = float(np.max((stretches.max(axis=1) - stretches[:, 0]) / np.maximum(stretches[:, 0], tiny)))
+    last = f"in the last {span:,} {unit}s" if span > 1 else f"in the last {unit}"
+    if jump > 5 * tolerance and jump > 2 * abs(change):
+        return "jumping", (f"E jumps up and down {last} (up by as much as {_percent(jump)} within {k:,} "
+                           f"{unit}{'s' if k > 1 else ''})")
+    if level_now > loss[0] * (1 + 5 * tolerance) and change >= -tolerance:
+        return "diverged", f"E rose above where it started ({_value(loss[0])} → {_value(now)})"
+    if abs(change) <= tolerance:
+        if spread <= tolerance:
+            return "flat", f"E has not changed by more than {_percent(tolerance)} {last}"
+        return "flat", (f"E is within {_percent(tolerance)} of where it was {span:,} {unit}s ago "
+                        f"(it wobbles by up to {_percent(spread)})")
+    if change > 0:
+        return "rising", f"E rose by about {_percent(change)} {last}"
+    return "falling", f"E fell by about {_percent(-change)} {last}"
+
+
+def _percent(fraction):
+    """0.013 → "1.3 %", 0.26 → "26 %", 0.01 → "1 %"."""
+    return f"{100 * fraction:.2g} %" if fraction < 0.1 else f"{100 * fraction:.0f} %"
+
+
+def _value(E):
+    return f"{E:.2f}" if E >= 0.01 else f"{E:.1e}"

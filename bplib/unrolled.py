@@ -264,6 +264,14 @@ class Step:
     def reads(self):
         return self.equation.reads
 
+    @property
+    def rule(self):
+        """The equation with its names only, no numbers: "δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1)" (``text``
+        begins with it)."""
+        eq = self.equation
+        shown_names = {n: display_name(n) for n in eq.reads}
+        return f"{display_name(eq.target, eq.phase == 'update')} = {eq.shown.format_map(shown_names)}"
+
 
 def number(value, inside=False):
     """A number as the step-through shows it: up to 9 significant digits, a true minus sign, and in
@@ -292,15 +300,13 @@ def walk(net, x, t, eta=0.5, learn_biases=False, update="simultaneous"):
     functions = {"tanh": math.tanh, "maximum": max, "log": safe_log}
     steps = []
     for k, eq in enumerate(equations(net, learn_biases, update)):
-        shown_names = {n: display_name(n) for n in eq.reads}
         shown_values = {n: number(env[n], inside=True) for n in eq.reads}
         value = float(eval(eq.code, functions, env))  # noqa: S307 (our own generated equations)
         env[eq.target] = value
-        updated = eq.phase == "update"
-        known[eq.target + ("+" if updated else "")] = value
-        text = (f"{display_name(eq.target, updated)} = {eq.shown.format_map(shown_names)} = "
-                f"{eq.shown.format_map(shown_values)} = {number(value)}")
-        steps.append(Step(k, eq, value, text, dict(known)))
+        known[eq.target + ("+" if eq.phase == "update" else "")] = value
+        step = Step(k, eq, value, "", dict(known))
+        step.text = f"{step.rule} = {eq.shown.format_map(shown_values)} = {number(value)}"
+        steps.append(step)
     return steps
 
 

@@ -412,6 +412,14 @@ def walk_player(page, timings):
     page.locator(".bp-player label", has_text="predict first").click()
     page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.includes('= ?')")
     assert "0.3775\n" not in step_text(page) and not step_text(page).split("\n")[0].endswith("0.3775")
+    # the rule only, no numbers put in; "show the numbers" puts them in (and takes them out again)
+    assert step_text(page).startswith("net_h1 = w1·i1 + w2·i2 + b1 = ?") and "0.15·0.05" not in step_text(page)
+    numbers = page.locator(".bp-player label", has_text="show the numbers")
+    numbers.click()
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.includes('0.15·0.05')")
+    assert "0.3775" not in step_text(page)
+    numbers.click()
+    page.wait_for_function("() => !document.querySelector('.bp-player .bp-step').innerText.includes('0.15·0.05')")
     box = page.locator(".bp-player input[type='text']")
     box.fill("0.0275")
     box.press("Enter")
@@ -540,9 +548,53 @@ def test_notebook6_sliders_in_jupyterlab(browser, lab):
     assert statistics.median(timings["gallery_ms"]) < 100, timings
 
 
-def check_xor_playground(page, timings):
-    """Click through the XOR playground's toggles and the epoch slider; the picture and the readout follow,
-    each within 100 ms (click or key press to new picture painted, measured in the page)."""
+def check_xor_labels(page):
+    """The three button groups carry their labels (hidden neurons, η, mode), each inside its group's frame,
+    and the frames are apart: no two overlap, and at least 12 px lie between neighbours on a row."""
+    xor = page.locator(".bp-xor")
+    groups = [xor.locator(".widget-toggle-buttons").nth(k) for k in range(3)]
+    frames = []
+    for group, label in zip(groups, ("hidden neurons", "η", "mode")):
+        assert group.locator(".widget-label").inner_text().strip() == label
+        frames.append(group.locator("xpath=..").bounding_box())
+    for left, right in zip(frames, frames[1:]):
+        same_row = abs(left["y"] - right["y"]) < 5
+        assert not same_row or right["x"] - (left["x"] + left["width"]) >= 12, (left, right)
+        assert same_row or right["y"] >= left["y"] + left["height"], (left, right)
+
+
+def check_xor_new_start(page, timings, screenshot=None):
+    """"new random start": a new seed in the readout at once (this setting trained on the click), "training…"
+    until the other settings are; the controls answer meanwhile; "default start" goes back to seed 2024."""
+    xor = page.locator(".bp-xor")
+    readout = "document.querySelector('.bp-xor-readout').innerText"
+    timings["new_start_ms"].append(
+        timed_picture(page, ".bp-xor img", lambda: xor.locator("button", has_text="new random start").click()))
+    page.evaluate("() => { window.__bpStart = window.__bpT0; }")
+    page.wait_for_function(f"() => /start: seed \\d+ ·/.test({readout}) && !{readout}.includes('(default)')")
+    seed = re.search(r"start: seed (\d+)", page.locator(".bp-xor-readout").inner_text()).group(1)
+    assert seed != "2024"
+    eta = xor.locator(".widget-toggle-buttons").nth(1)
+    for label in ("0.5", "5", "0.5", "2"):  # while the other settings are trained in the background
+        button = eta.locator(".widget-toggle-button", has_text=re.compile(f"^{re.escape(label)}$"))
+        timings["during_training_ms"].append(timed_picture(page, ".bp-xor img", button.click))
+    if screenshot:
+        page.screenshot(path=str(screenshot))
+    page.wait_for_function("() => document.querySelector('.bp-xor-note').innerText.trim() === ''", timeout=30_000)
+    timings["start_trained_ms"].append(page.evaluate("() => performance.now() - window.__bpStart"))
+    hidden = xor.locator(".widget-toggle-buttons").nth(0)
+    for label in ("8", "3"):                # every setting of the new start is there now
+        button = hidden.locator(".widget-toggle-button", has_text=re.compile(f"^{re.escape(label)}$"))
+        timings["xor_ms"].append(timed_picture(page, ".bp-xor img", button.click))
+    assert f"start: seed {seed} ·" in page.locator(".bp-xor-readout").inner_text()
+    xor.locator("button", has_text="default start").click()
+    page.wait_for_function(f"() => {readout}.includes('start: seed 2024 (default)')")
+
+
+def check_xor_playground(page, timings, screenshot=None):
+    """Click through the XOR playground's toggles, the epoch slider and the start buttons; the picture and the
+    readout follow, each within 100 ms (click or key press to new picture painted, measured in the page); a
+    new start within a second."""
     page.evaluate("() => document.addEventListener('click', () => { window.__bpT0 = performance.now(); }, true)")
     page.evaluate("() => document.addEventListener('keydown', () => { window.__bpT0 = performance.now(); }, true)")
 
@@ -551,6 +603,7 @@ def check_xor_playground(page, timings):
 
     xor = page.locator(".bp-xor")
     assert "3 hidden · η = 2 · batch" in xor.inner_text()
+    check_xor_labels(page)
     hidden, eta, mode = (xor.locator(".widget-toggle-buttons").nth(k) for k in range(3))
 
     def button(group, label):
@@ -572,6 +625,7 @@ def check_xor_playground(page, timings):
     assert "not solved" in page.locator(".bp-xor-readout").inner_text(), "before training XOR is not solved"
     timed(lambda: handle.press("End"))
     page.wait_for_function("() => document.querySelector('.bp-xor-readout').innerText.includes('epoch 1,000 ')")
+    check_xor_new_start(page, timings, screenshot)
 
 
 def test_xor_playground_in_jupyterlab(browser, lab):
@@ -582,25 +636,27 @@ def test_xor_playground_in_jupyterlab(browser, lab):
     page.wait_for_selector(".bp-xor img")
     page.locator(".bp-xor").scroll_into_view_if_needed()
     assert "Error displaying widget" not in page.content()
-    timings = {"xor_ms": []}
+    timings = {"xor_ms": [], "new_start_ms": [], "during_training_ms": [], "start_trained_ms": []}
     check_xor_playground(page, timings)
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator(".bp-xor").screenshot(path=str(ARTIFACTS / "xor_lab.png"))
     record("xor_jupyterlab", timings)
     assert statistics.median(timings["xor_ms"]) < 100, timings
+    assert max(timings["new_start_ms"]) < 1000, timings
 
 
 def test_xor_playground_in_voila(browser, tmp_path):
     proc, base = serve_voila(tmp_path, "notebooks/xor_playground.ipynb")
     try:
         page = open_voila_page(browser, base, ".bp-xor", "XorPlayground(", (1280, 720))
-        timings = {"xor_ms": []}
-        check_xor_playground(page, timings)
+        timings = {"xor_ms": [], "new_start_ms": [], "during_training_ms": [], "start_trained_ms": []}
         ARTIFACTS.mkdir(exist_ok=True)
+        check_xor_playground(page, timings, screenshot=ARTIFACTS / "xor_voila_new_start_1280x720.png")
         page.screenshot(path=str(ARTIFACTS / "xor_voila_1280x720.png"))
         box = page.locator(".bp-xor-readout").bounding_box()
         assert box["y"] + box["height"] <= 720, "the readout is below a 1280×720 projector's screen"
         record("xor_voila", timings)
         assert statistics.median(timings["xor_ms"]) < 100, timings
+        assert max(timings["new_start_ms"]) < 1000, timings
     finally:
         stop(proc)

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import bplib
-from bplib.classroom.player import StepPlayer, first_difference, judge, steps_table
+from bplib.classroom.player import StepPlayer, first_difference, judge, mistakes, steps_table
 from bplib.unrolled import PHASES, walk
 
 SHAPES = [([2, 3, 2], [0.3, -0.2], [0.1, 0.9]), ([3, 2, 1], [0.2, 0.4, -0.1], [0.7]),
@@ -117,6 +117,87 @@ def test_predict_first():
     assert "σ′" in player.feedback.value
     player.reveal()
     assert "you predicted 1 of 29 (tried 3)" in player.tally.value
+
+
+def test_predict_first_shows_the_rule_not_the_numbers():
+    """Predicting is not calculator work: the equation shows its rule, the values it reads are on the diagram
+    (marked) or named beside it (η, an old weight whose edge now shows ∂E/∂w); "show the numbers" puts them in."""
+    player = StepPlayer(*bplib.mazur())
+    player.predict.value = True
+    assert "show the numbers" in player.numbers.description and player.numbers.value is False
+    player.slider.value = 0
+    shown = player.equation.value
+    assert "net_h1 = w1·i1 + w2·i2 + b1 = <b>?</b>" in shown and "0.15·0.05" not in shown and "0.35" not in shown
+    assert "read w1, i1, w2, i2, b1 on the diagram" in shown
+    assert player.diagram.labels["h1"].get_text() == "net = ?"             # the picture asks the same
+    assert player.diagram.bias_labels["b1"].get_text() == "b1 = 0.35"      # b1's value is where it is read
+    player.numbers.value = True
+    assert "= 0.15·0.05 + 0.2·0.1 + 0.35 = <b>?</b>" in player.equation.value
+    assert "0.3775" not in player.equation.value
+    player.numbers.value = False
+    player.slider.value = 9                       # δ_o1
+    assert "δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1) = <b>?</b>" in player.equation.value
+    assert "0.75136507" not in player.equation.value
+    player.slider.value = 21                      # w5⁺: w5's edge shows ∂E/∂w5 by now, η is nowhere
+    assert "w5⁺ = w5 − η·∂E/∂w5 = <b>?</b>" in player.equation.value
+    assert "read ∂E/∂w5 on the diagram" in player.equation.value and "w5 = 0.4, η = 0.5" in player.equation.value
+    assert "0.0821670406" not in player.equation.value
+    player.check("0.35891648")                    # right: the whole equation, numbers and value
+    assert player.equation.value.count("0.4 − 0.5·0.0821670406 = 0.35891648") == 1
+    player.slider.value = 9
+    player.reveal()
+    assert "= (0.75136507 − 0.01)·0.75136507(1 − 0.75136507) = 0.138498562" in player.equation.value
+
+
+def test_static_table_and_rules_match_the_player():
+    steps = walk(*bplib.mazur())
+    for s in steps:
+        assert s.text.startswith(s.rule + " = ")
+    sheet = steps_table(steps, numbers=False).splitlines()
+    assert sheet[9].endswith("δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1) = ?") and "0.75" not in sheet[9]
+    assert steps_table(steps).splitlines()[9].endswith(steps[9].text)
+
+
+def test_the_diagram_shows_the_biases():
+    """b1 and b2 are written above their nodes from the start (as the weights on the edges), then their
+    gradients and new values when the biases learn."""
+    from bplib.classroom.display import new_figure
+    from bplib.classroom.player import StepDiagram
+    net, x, t = bplib.mazur()
+    steps = walk(net, x, t, learn_biases=True)
+    diagram = StepDiagram(new_figure(600, 0.5).subplots(), net, t)
+    labels = diagram.bias_labels
+    diagram.show(steps[0])
+    assert (labels["b1"].get_text(), labels["b2"].get_text()) == ("b1 = 0.35", "b2 = 0.6")
+    diagram.show(next(s for s in steps if s.writes == "dE_db2"))
+    assert labels["b2"].get_text().startswith("∂E/∂b2 = ") and labels["b1"].get_text() == "b1 = 0.35"
+    diagram.show(steps[-1])
+    assert labels["b1"].get_text().startswith("b1⁺ = 0.34") and labels["b2"].get_text().startswith("b2⁺ = 0.54")
+    diagram.show(next(s for s in steps if s.writes == "b2+"), reveal=False)   # to predict: "?" where it goes
+    assert labels["b2"].get_text() == "b2⁺ = ?" and labels["b1"].get_text().startswith("∂E/∂b1 = ")
+
+
+@pytest.mark.parametrize("learn_biases", [False, True])
+@pytest.mark.parametrize("sizes, x, t", [([2, 2, 2], None, None)] + SHAPES, ids=["example", "2-3-2", "3-2-1",
+                                                                                  "2-2-2-1"])
+def test_each_hint_fits_its_step(sizes, x, t, learn_biases):
+    """A hint names only a mistake that can be made at its step: the update's sign only in the update phase,
+    the order of (out − t) only for the δ of an output neuron; every hinted value is what that mistake gives."""
+    if x is None:
+        net, x, t = bplib.mazur()
+    else:
+        net, x, t = bplib.Network(sizes, seed=3, biases=[0.2] * (len(sizes) - 1)), np.array(x), np.array(t)
+    outputs = [f"delta_o{j + 1}" for j in range(len(np.ravel(t)))]
+    for step in walk(net, x, t, 0.5, learn_biases=learn_biases):
+        hints = mistakes(step)
+        assert hints, step.writes
+        for value, hint in hints:
+            assert not np.isclose(value, step.value)
+            assert ("update" in hint or "gradient" in hint) == (step.phase == "update" and "Sign" in hint), hint
+            assert ("(out − t)" in hint) == (step.equation.target in outputs and "Sign" in hint), (step.writes, hint)
+            assert "η" not in hint or step.phase == "update"
+            if step.phase == "update":
+                assert "−" in hint or "η" in hint
 
 
 def test_judge_reads_any_input():

@@ -102,6 +102,33 @@ def test_diagnose_verdicts():
     assert bplib.diagnose([1.0, 0.5, 5e-5, 5e-5, 5e-5]) == "stuck"
 
 
+def test_recent_trend_reads_the_curve_not_eta():
+    """What the last 300 steps of a curve show, and the reason in words of the curve."""
+    epochs = np.arange(1001)
+    plateau = np.r_[np.linspace(0.6, 0.5, 100), np.full(901, 0.5)]
+    assert bplib.recent_trend(plateau) == ("flat", "E has not changed by more than 1 % in the last 300 epochs")
+    wobble = 0.25 * (1 + 0.015 * np.sin(epochs * 2.1))        # online learning's wobble on a plateau
+    assert bplib.recent_trend(wobble)[0] == "flat" and "wobbles by up to" in bplib.recent_trend(wobble)[1]
+    slow = 0.5 * np.exp(-epochs / 3000)                       # falls steadily: about 9 % per 300 epochs
+    word, why = bplib.recent_trend(slow)
+    assert word == "falling" and why.startswith("E fell by about 8") and why.endswith("in the last 300 epochs")
+    jumps = np.where(epochs % 40 < 20, 0.25, 0.5)             # up and down between two levels
+    word, why = bplib.recent_trend(jumps)
+    assert word == "jumping" and "up by as much as 100 % within 30 epochs" in why
+    saturated = np.r_[0.54, np.linspace(0.6, 1.0, 100), np.full(900, 1.0)]   # E went up and stays there
+    assert bplib.recent_trend(saturated) == ("diverged", "E rose above where it started (0.54 → 1.00)")
+    rising = np.r_[np.linspace(0.6, 0.3, 500), np.linspace(0.3, 0.4, 501)]
+    assert bplib.recent_trend(rising)[0] == "rising"
+    assert bplib.recent_trend([1.0, 2.0, np.inf]) == ("diverged", "E is not a finite number from epoch 2 on")
+    assert bplib.recent_trend([0.5])[0] == "start"
+    # a short curve is judged over all its steps; another unit; an exact zero needs no division by it
+    assert bplib.recent_trend(np.linspace(0.6, 0.2, 101), unit="iteration")[1] == (
+        "E fell by about 63 % in the last 100 iterations")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert bplib.recent_trend([0.0, 0.0, 0.0])[0] == "flat"
+
+
 def test_too_large_eta_saturates_the_example():
     net, x, t = bplib.mazur()
     h = bplib.train(net, x, t, eta=200.0, steps=10_000)

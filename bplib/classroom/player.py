@@ -6,15 +6,18 @@
 The equations and their numbers come from ``bplib.unrolled.walk`` (the same equations ``train``
 runs), so the player has no copy of the math. The diagram marks what the current equation
 reads (blue) and what it writes (orange), and keeps every value computed so far written on
-it: net and out on the neurons in the forward pass, δ on the neurons and ∂E/∂w on the edges
-in the backward pass, the new weights after the update.
+it: the weights on the edges and shared biases above their nodes, net and out on the neurons in
+the forward pass, δ on the neurons and ∂E/∂w on the edges in the backward pass, the new
+weights after the update.
 
 Speed: every frame is drawn once and kept (the correct walk up front, about 1.5 s; the
 sequential walk and the predict-first frames on first use), so a step change sends a stored
 picture. Controls: ◀ / ▶ and a slider over all steps (arrow keys work on it), ▶ play, a phase
-selector, "predict first" (type the value before it is shown; the same kind of mistake hints
-as the exercises, and a tally), and "sequential update" (the sources' slip; the player points
-at the first step whose value differs from the correct, simultaneous update).
+selector, "predict first" (type the value before it is shown: the equation shows its rule only,
+e.g. "δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1) = ?", the values it reads are marked blue on the
+diagram, and "show the numbers" puts them into the equation; mistake hints that fit the step,
+and a tally), and "sequential update" (the sources' slip; the player points at the first step
+whose value differs from the correct, simultaneous update).
 
 ``StepDiagram`` draws one step on any matplotlib axes; notebooks use it for still key frames.
 """
@@ -34,7 +37,8 @@ DIGITS = 4          # a prediction is right when it agrees with the value to 4 s
 
 
 def _short(value):
-    return f"{value:.4g}".replace("-", "−")
+    """A value as the diagram writes it (4 significant digits); None, a value still to predict, is "?"."""
+    return "?" if value is None else f"{value:.4g}".replace("-", "−")
 
 
 class StepDiagram:
@@ -68,6 +72,17 @@ class StepDiagram:
             self.elements[w] = [line]
         for b, circle in d.bias_circles.items():
             self.elements[b] = [circle]
+        # a shared bias's value above its node (b1 = 0.35 in the example), as the weights' on the edges; one bias
+        # per neuron is not written (a column of values would cover the neurons' boxes), as in plots.py
+        names = net.parameter_names()
+        self.bias_names = {f"b{l + 1}": names[len(net.weights) + l][0] for l, b in enumerate(net.biases)
+                           if b.size == 1}
+        self.bias_labels = {b: d.label_bias(b, " ") for b in self.bias_names}
+        for b, label in self.bias_labels.items():      # above the node: beside it, a neuron's box may reach it
+            bx, by = d.bias_positions[b]
+            label.set_position((bx, by + d.radius * 0.8 + 0.05))
+            label.set_horizontalalignment("center")
+            label.set_verticalalignment("bottom")
 
     def _element(self, name):
         """The diagram element a variable belongs to: its neuron, weight, bias, target or E."""
@@ -82,11 +97,23 @@ class StepDiagram:
         return name
 
     def show(self, step, reveal=True):
-        """Draw the values known after ``step`` (before it, when not ``reveal``) and mark its reads/writes."""
-        known = step.known if reveal else {k: v for k, v in step.known.items() if k != step.writes}
+        """Draw the values known after ``step`` (before it, when not ``reveal``: its own value is then written
+        "?" where it will appear) and mark its reads/writes."""
+        known = step.known if reveal else {**step.known, step.writes: None}
         self._write_values(known)
         self._back_to_rest()
         return self._mark(step)
+
+    def shows(self, name, known):
+        """Whether the diagram, showing ``known``, writes the value of variable ``name`` (a weight's old value
+        gives way to ∂E/∂w and then to w⁺ on its edge; η is written nowhere)."""
+        if name == "eta":
+            return False
+        if name in self.d.edge_labels or name in self.bias_names.values():
+            return not ({name + "+", "dE_d" + name} & known.keys())
+        if name.startswith("dE_d"):
+            return name in known and name[4:] + "+" not in known
+        return name in known
 
     def _write_values(self, known):
         """Every known value at its place: x, net, out and δ on the neurons; w, ∂E/∂w or w⁺ on the edges; E."""
@@ -107,6 +134,15 @@ class StepDiagram:
                 text, colour = f"{w} = {_short(known[w])}", "#333333"
             (_, y0), (_, y1) = d.edge_ends[w]
             d.label_edge(w, text, color=colour, at=0.5 if np.isclose(y0, y1) else None)
+        for b, name in self.bias_names.items():
+            if name + "+" in known:
+                text, colour = f"{name}⁺ = {_short(known[name + '+'])}", WRITE
+            elif "dE_d" + name in known:
+                text, colour = f"∂E/∂{name} = {_short(known['dE_d' + name])}", BACKWARD
+            else:
+                text, colour = f"{name} = {_short(known[name])}", "#333333"
+            self.bias_labels[b].set_text(text)
+            self.bias_labels[b].set_color(colour)
         self.E_label.set_text(f"E = {_short(known['E'])}" if "E" in known else " ")
 
     def _back_to_rest(self):
@@ -149,37 +185,52 @@ class StepDiagram:
                     d.bias_circles[element].set_facecolor("#d6e4f7" if colour == READ else "#fbe0cc")
                 else:
                     continue                       # η: no element
-                marked[role].append(element)
+                if element not in marked[role]:        # w5 and ∂E/∂w5 are both on w5's edge
+                    marked[role].append(element)
         return marked
 
 
 def mistakes(step):
-    """Typical wrong predictions for a step, as (value, hint), from the values known before it."""
+    """Typical wrong predictions for a step, as (value, hint), from the values known before it.
+
+    Each hint names a mistake that can be made at this step only: the sign of the update in the update
+    phase, the order of (out − t) only for the δ of an output neuron, and so on."""
     k, eq, v = step.known, step.equation, step.value
     name = eq.target
     found = []
-    if name.startswith("net_"):
-        bias = next(r for r in eq.reads if r.startswith("b"))
-        found.append((v - k[bias], f"You left out the bias {bias}."))
-        found.append((1 / (1 + np.exp(-v)), "That is out = σ(net); this step asks for net, before σ."))
-    elif name.startswith("out_"):
-        found.append((k[eq.reads[0]], "That is net; out = σ(net)."))
-    elif name == "E":
-        found.append((2 * v, "You forgot the ½."))
-    elif name.startswith("delta_"):
-        neuron = name[6:]
-        out = k[f"out_{neuron}"]
-        slope = out * (1 - out)
-        if slope:
-            found.append((v / slope, "You left out σ′ = out(1 − out) of this neuron: δ = ∂E/∂net, not ∂E/∂out."))
-    elif eq.phase == "update":
+    if eq.phase == "update":
         old, grad, eta = k[name], k["dE_d" + name], k["eta"]
         found += [(old + eta * grad, "Sign: the update goes against the gradient, w − η·∂E/∂w."),
                   (old - grad, "You left out η."),
                   (eta * grad, "That is the step η·∂E/∂w; subtract it from the old value.")]
-    if v:
-        found.append((-v, "Sign: check the order of (out − t) and the minus of the update."))
-    return found
+    elif name.startswith("net_"):
+        bias = next(r for r in eq.reads if r.startswith("b"))
+        found.append((v - k[bias], f"You left out the bias {bias}."))
+        found.append((1 / (1 + np.exp(-v)), "That is out = σ(net); this step asks for net, before σ."))
+        found.append((-v, "Sign: net = Σ w·out + b; check the sign of each product and of the bias."))
+    elif name.startswith("out_"):
+        found.append((k[eq.reads[0]], "That is net; out = σ(net)."))
+        if eq.shown.startswith("σ("):
+            found.append((1 - v, "That is σ(−net): σ(net) = 1 / (1 + e^(−net)), with the minus in the exponent."))
+            found.append((-v, "out = σ(net) lies between 0 and 1: it is never negative."))
+    elif name == "E":
+        found.append((2 * v, "You forgot the ½."))
+        found.append((-v, "E adds up one non-negative term per output: it is never negative."))
+    elif name.startswith("delta_"):
+        neuron = name[6:]
+        out = k[f"out_{neuron}"]
+        slope = out * (1 - out)
+        if slope and f"{{out_{neuron}}}(1 − {{out_{neuron}}})" in eq.shown:   # a sigmoid's σ′ = out(1 − out)
+            found.append((v / slope, "You left out σ′ = out(1 − out) of this neuron: δ = ∂E/∂net, not ∂E/∂out."))
+        if any(r.startswith("t") and r[1:].isdigit() for r in eq.reads):      # an output neuron: out − t
+            found.append((-v, "Sign: δ of an output neuron starts with (out − t), not (t − out)."))
+        else:
+            found.append((-v, "Sign: check the sign of each δ·w product of the sum (a δ or a weight may be "
+                              "negative)."))
+    elif name.startswith("dE_d"):
+        found.append((-v, "Sign: ∂E/∂w = δ·out; check the signs of δ and of out." if "·" in eq.shown
+                      else "Sign: ∂E/∂b is δ (summed over the neurons the bias feeds), with its sign."))
+    return [(wrong, hint) for wrong, hint in found if wrong != v]
 
 
 def judge(step, answer):
@@ -210,10 +261,13 @@ def first_difference(simultaneous, sequential):
     return None
 
 
-def steps_table(steps):
-    """The whole walk as text, one line per step with its phase: the static fallback of the player."""
+def steps_table(steps, numbers=True):
+    """The whole walk as text, one line per step with its phase: the static fallback of the player.
+    ``numbers=False``: each step's rule only, "= ?" for its value, as predict-first shows it (a sheet to
+    predict on paper)."""
     width = len(str(len(steps)))
-    return "\n".join(f"{s.index + 1:>{width}}  {s.phase:<8}  {s.text}" for s in steps)
+    return "\n".join(f"{s.index + 1:>{width}}  {s.phase:<8}  {s.text if numbers else s.rule + ' = ?'}"
+                     for s in steps)
 
 
 class StepPlayer(Shown):
@@ -249,11 +303,15 @@ class StepPlayer(Shown):
                                    layout=layout(width="200px"))
         self.check_button = widgets.Button(description="check", layout=layout(width="auto"))
         self.reveal_button = widgets.Button(description="show it", layout=layout(width="auto"))
+        self.numbers = widgets.Checkbox(value=False, description="show the numbers", indent=False,
+                                        layout=layout(width="auto", margin="0 12px"),
+                                        tooltip="write the equation with the numbers put in (a calculator's work)")
         self.feedback = widgets.HTML()
         self.tally = widgets.HTML()
         self.equation = widgets.HTML()
         self.image = widgets.Image(format="png", layout=layout(width=f"{width_px}px"))
-        self.predict_box = widgets.HBox([self.answer, self.check_button, self.reveal_button, self.feedback])
+        self.predict_box = widgets.HBox([self.answer, self.check_button, self.reveal_button, self.numbers,
+                                         self.feedback])
         self.widget = widgets.VBox([
             widgets.HBox([self.play, self.previous, self.slider, self.next, self.position]),
             widgets.HBox([self.phase, self.sequential, self.predict]),
@@ -278,6 +336,7 @@ class StepPlayer(Shown):
         self.slider.observe(lambda c: self.redraw(), names="value")
         self.sequential.observe(lambda c: self._reset_predictions(), names="value")
         self.predict.observe(lambda c: self._reset_predictions(), names="value")
+        self.numbers.observe(lambda c: self.redraw(keep_feedback=True), names="value")
         self.phase.observe(self._on_phase, names="value")
         self.previous.on_click(lambda b: self._move(-1))
         self.next.on_click(lambda b: self._move(+1))
@@ -334,7 +393,7 @@ class StepPlayer(Shown):
         if self.phase.value != step.phase:
             self.phase.value = step.phase
         marked, png = self._frame(step, hidden)
-        text = step.text if not hidden else step.text[: step.text.rfind("=")] + "= <b>?</b>"
+        text = step.text if not hidden else self._question(step)
         note = ""
         if self.sequential.value and self.difference is not None:
             correct = next(s.value for s in self.walks["simultaneous"] if s.writes == step.writes)
@@ -359,6 +418,21 @@ class StepPlayer(Shown):
                             f" (tried {len(self.first_try)}){done}</span>")
         self.image.value = png
         self.timings.append(time.perf_counter() - start)
+
+    def _question(self, step):
+        """The step to predict: its rule, and where to find the values it reads (blue on the diagram; those
+        the diagram does not write, such as η, given here). With "show the numbers": the equation with the
+        numbers put in, all but the result."""
+        if self.numbers.value:
+            return step.text[: step.text.rfind("=")] + "= <b>?</b>"
+        before = {k: v for k, v in step.known.items() if k != step.writes}
+        on_diagram = [display_name(n) for n in step.reads if self.diagram.shows(n, before)]
+        given = [f"{display_name(n)} = {number(before[n])}" for n in step.reads if not self.diagram.shows(n, before)]
+        where = f"read {', '.join(on_diagram)} on the diagram (blue)" if on_diagram else ""
+        if given:
+            where += ("; " if where else "") + ", ".join(given)
+        return (f"{step.rule} = <b>?</b><div class='bp-where' style='font-size:0.8em; color:#555'>"
+                f"{where}</div>")
 
     def _frame(self, step, hidden):
         """The marks and the PNG of a step, drawn once and kept (a step change then only sends a picture)."""

@@ -2,26 +2,41 @@
 
     from bplib.classroom.xor_playground import XorPlayground
     XorPlayground()          # last line of a cell: shows it
+    XorPlayground(seed=7)    # from another start (the readout names the seed of the start shown)
 
-Controls: the number of hidden neurons, η, batch or (shuffled) online learning, momentum 0.9, and the
-epoch. The picture: the input plane coloured by the network's output (the decision boundary is where it
-crosses ½), the loss curve, and the network's weights.
+Controls: the number of hidden neurons, η, batch or (shuffled) online learning, momentum 0.9, the epoch, and
+the start: "new random start" draws a new seeded start (so a lecturer can look for a stuck one live), "default
+start" goes back. The picture: the input plane coloured by the network's output (red where it says 1, blue
+where it says 0, as in notebook 7, with a colour bar; the decision boundary is where it crosses ½; the four XOR
+samples ● target 1, ○ target 0 on top at every epoch), the loss curve, and the network's weights (green w > 0,
+purple and dashed w < 0, so that no colour means two things in one picture). The readout's verdict is read off
+the loss curve up to the epoch shown (``bplib.training.recent_trend``): solved, slow, stuck, unstable or
+diverging, with what in the curve shows it.
 
 Every combination is trained up front (one start per hidden size, so the choices are compared from the
-same weights; all 16 combinations × 3 η take about 1.5 s), so a change only looks results up and redraws.
-The axes, labels and network drawings are drawn once and kept as backgrounds ("blitting"), so a redraw
-costs a few tens of ms.
+same weights), so a change only looks results up and redraws. The axes, labels and network drawings are drawn
+once and kept as backgrounds ("blitting"), so a redraw costs a few tens of ms.
+
+Speed, measured on the 2-core development machine: all 16 combinations × 3 η of one start take 1.45–1.5 s
+(``start_seconds`` keeps the time per seed). A new start trains the setting on screen at once (0.04 s in batch
+mode, up to 0.17 s online with momentum; click → new picture painted 0.2–0.4 s in the browser) and the other
+15 in a background thread, with the note "training…" until they are done: 2–2.5 s from the click when the
+controls are used meanwhile, as the thread and the controls share Python's interpreter lock. During those
+seconds a click answers in 0.1–0.3 s (median; 40–70 ms otherwise); the controls never wait for the whole
+start.
 """
 
 import itertools
+import threading
 import time
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.lines import Line2D
 
 from ..data import XOR_T, XOR_X, solved
 from ..network import random_start
-from ..training import diagnose, train_many
+from ..training import recent_trend, train_many
 from .display import Shown, new_figure, png
 from .plots import NetworkDiagram
 
@@ -30,85 +45,193 @@ ETAS = (0.5, 2.0, 5.0)
 MODES = ("batch", "online, shuffled")
 EPOCHS = 1000
 GRID = np.linspace(-0.25, 1.25, 61)
+DEFAULT_SEED = 2024
+WINDOW = 300                 # the verdict reads the last 300 epochs of the loss curve
+# the weights' colours: not the output map's red and blue (RdBu_r, as notebook 7's maps), so that no colour
+# means two things in one picture; a negative weight is also dashed
+W_POSITIVE, W_NEGATIVE = "#1b7837", "#762a83"
+VERDICTS = {"flat": "stuck", "falling": "slow", "jumping": "unstable", "rising": "diverging",
+            "diverged": "diverging", "start": "start"}
 
 
-def start_network(hidden, seed=2024):
+def start_network(hidden, seed=DEFAULT_SEED):
     """The start shared by every choice for ``hidden`` neurons: N(0, 1/n_in) weights, N(0, 1) biases
     (``bplib.random_start`` with seed + hidden)."""
     return random_start([2, hidden, 1], seed=seed + hidden)
 
 
-def train_choice(hidden, mode, momentum, epochs=EPOCHS):
+def train_choice(hidden, mode, momentum, epochs=EPOCHS, seed=DEFAULT_SEED):
     """Every η of the playground for one hidden size, mode and momentum (a History with one row per η)."""
     online = mode != "batch"
-    return train_many(start_network(hidden), XOR_X, XOR_T, etas=ETAS, steps=epochs, learn_biases=True,
+    return train_many(start_network(hidden, seed), XOR_X, XOR_T, etas=ETAS, steps=epochs, learn_biases=True,
                       mode="online" if online else "batch", shuffle=online, seed=7,
                       optimiser="momentum" if momentum else "gd", beta=0.9)
 
 
-class XorPlayground(Shown):
-    """Hidden size, η, batch/online and momentum toggles, an epoch slider with ▶, and the picture."""
+def verdict(loss, outputs, window=WINDOW):
+    """(word, HTML) for a run up to the epoch shown: "solved" when every output is on the right side of ½,
+    else what the loss curve of the last ``window`` epochs shows (``recent_trend``): stuck, slow, unstable
+    or diverging, and why, e.g. "stuck: E has not changed by more than 1 % in the last 300 epochs and XOR is
+    not solved"."""
+    if solved(outputs):
+        return "solved", "<b style='color:#1e7d32'>solved</b>: every output on the right side of ½"
+    trend, reason = recent_trend(loss, window=window)
+    word = VERDICTS[trend]
+    if word == "start":
+        return word, "<b style='color:#b03a2e'>start</b>: not trained yet, XOR is not solved"
+    tail = " but XOR is not solved yet" if word == "slow" else " and XOR is not solved"
+    return word, f"<b style='color:#b03a2e'>{word}</b>: {reason}{tail}"
 
-    def __init__(self, epochs=EPOCHS, width_px=980, aspect=0.4):
-        self.epochs = epochs
-        self.runs = {key: train_choice(*key, epochs=epochs)
-                     for key in itertools.product(HIDDEN, MODES, (False, True))}
+
+def _group(toggles):
+    """A control group set apart from the next one: a thin frame around its label and buttons."""
+    return widgets.HBox([toggles], layout=widgets.Layout(border="1px solid #c8c8c8", padding="2px 6px",
+                                                         margin="0 16px 6px 0", align_items="center"))
+
+
+class XorPlayground(Shown):
+    """Hidden size, η, batch/online and momentum toggles, an epoch slider with ▶, the start, and the picture."""
+
+    def __init__(self, epochs=EPOCHS, width_px=980, aspect=0.4, seed=DEFAULT_SEED):
+        self.epochs, self.seed = epochs, int(seed)
+        self.runs = {}                     # (seed, hidden, mode, momentum) -> History of every η
+        self._training = threading.Lock()
+        self._seeds = np.random.default_rng()
+        self.thread = None                 # the background training of a new start's other settings
+        self.start_seconds = {}            # seed -> seconds to train all 16 settings of that start
+        started = time.perf_counter()
+        for key in itertools.product(HIDDEN, MODES, (False, True)):
+            self._train((self.seed, *key))
+        self.start_seconds[self.seed] = time.perf_counter() - started
         self.timings = []
+        self._build_widgets(epochs, width_px)
+        self._build_figure(width_px, aspect)
+        for w in (self.hidden, self.eta, self.mode, self.momentum, self.epoch):
+            w.observe(self._on_change, names="value")
+        self.new_start_button.on_click(lambda b: self.new_start())
+        self.default_button.on_click(lambda b: self.new_start(DEFAULT_SEED))
+        self.redraw()
+
+    def _build_widgets(self, epochs, width_px):
         style = {"description_width": "initial"}
         small = {"description_width": "initial", "button_width": "56px"}
         self.hidden = widgets.ToggleButtons(options=[(str(h), h) for h in HIDDEN], value=3,
                                             description="hidden neurons", style=small)
         self.eta = widgets.ToggleButtons(options=[(f"{e:g}", e) for e in ETAS], value=2.0, description="η",
                                          style=small)
-        self.mode = widgets.ToggleButtons(options=MODES, value="batch", description="learning",
-                                          style={"description_width": "initial", "button_width": "170px"})
-        self.momentum = widgets.Checkbox(value=False, description="momentum β = 0.9", indent=False)
+        self.mode = widgets.ToggleButtons(options=MODES, value="batch", description="mode",
+                                          style={"description_width": "initial", "button_width": "160px"})
+        self.momentum = widgets.Checkbox(value=False, description="momentum β = 0.9", indent=False,
+                                         layout=widgets.Layout(width="auto", margin="0 16px 0 0"))
+        self.new_start_button = widgets.Button(description="new random start", icon="random",
+                                               tooltip="train every setting from a new random start (a new seed)",
+                                               layout=widgets.Layout(width="auto"))
+        self.default_button = widgets.Button(description="default start", tooltip=f"seed {DEFAULT_SEED}",
+                                             layout=widgets.Layout(width="auto"))
+        self.note = widgets.HTML(layout=widgets.Layout(width="90px", margin="0 8px"))
+        self.note.add_class("bp-xor-note")
         self.epoch = widgets.IntSlider(value=epochs, min=0, max=epochs, step=10, description="epoch",
-                                       continuous_update=True, style=style, layout=widgets.Layout(width="460px"))
+                                       continuous_update=True, style=style, layout=widgets.Layout(width="400px"))
         self.play = widgets.Play(value=epochs, min=0, max=epochs, step=max(epochs // 100, 1), interval=80)
         widgets.jslink((self.play, "value"), (self.epoch, "value"))
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
         self.readout = widgets.HTML()
-        self.widget = widgets.VBox([widgets.HBox([self.hidden, self.eta, self.mode]),
-                                    widgets.HBox([self.momentum, self.play, self.epoch]), self.image, self.readout])
+        start = widgets.HBox([self.new_start_button, self.default_button, self.note],
+                             layout=widgets.Layout(align_items="center", margin="0 8px 0 0"))
+        self.widget = widgets.VBox([
+            widgets.HBox([_group(self.hidden), _group(self.eta), _group(self.mode)],
+                         layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox([self.momentum, start, widgets.HBox([self.play, self.epoch])],   # ▶ stays by the slider
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            self.image, self.readout])
         self.widget.add_class("bp-xor")
-        self._build_figure(width_px, aspect)
-        for w in (self.hidden, self.eta, self.mode, self.momentum, self.epoch):
-            w.observe(self._on_change, names="value")
-        self.redraw()
 
+    # --- the runs -----------------------------------------------------------
     def history(self):
-        """The precomputed runs (one per η) of the current hidden size, mode and momentum."""
-        return self.runs[(self.hidden.value, self.mode.value, self.momentum.value)]
+        """The runs (one per η) of the current start, hidden size, mode and momentum (trained here if the
+        background has not yet)."""
+        return self._train((self.seed, self.hidden.value, self.mode.value, self.momentum.value))
+
+    def _train(self, key):
+        if key in self.runs:               # no waiting for the lock while the background trains another
+            return self.runs[key]
+        with self._training:
+            if key not in self.runs:
+                seed, *choice = key
+                self.runs[key] = train_choice(*choice, epochs=self.epochs, seed=seed)
+            return self.runs[key]
+
+    def new_start(self, seed=None):
+        """Show the runs from another start: ``seed`` (default: a new random one). The setting on screen is
+        trained at once, the other 15 in the background, with the note "training…" until they are done."""
+        if seed is None:
+            seed = int(self._seeds.integers(1, 10_000))
+            while seed in (self.seed, DEFAULT_SEED):
+                seed = int(self._seeds.integers(1, 10_000))
+        self.seed = int(seed)
+        keys = [(self.seed, *key) for key in itertools.product(HIDDEN, MODES, (False, True))]
+        if all(key in self.runs for key in keys):
+            self.note.value = ""
+            self.redraw()
+            return
+        self.note.value = "<i>training…</i>"
+        started = time.perf_counter()
+        self.redraw()
+        current = self.hidden.value          # the other settings of this hidden size first
+        keys.sort(key=lambda key: key[1] != current)
+        self.thread = threading.Thread(target=self._train_start, args=(self.seed, keys, started), daemon=True)
+        try:
+            self.thread.start()
+        except RuntimeError:                 # no threads (a browser-only Python): train them now
+            self._train_start(self.seed, keys, started)
+
+    def _train_start(self, seed, keys, started):
+        for key in keys:
+            if self.seed != seed:            # another start was asked for: leave this one
+                return
+            self._train(key)
+        self.start_seconds[seed] = time.perf_counter() - started
+        if self.seed == seed:
+            self.note.value = ""
 
     # --- figure -------------------------------------------------------------
     def _build_figure(self, width_px, aspect):
         self.figure = new_figure(width_px, aspect)
-        ax_map, ax_loss, self.ax_net = self.figure.subplots(1, 3, width_ratios=[1, 1.2, 1.1])
+        ax_map, ax_loss, self.ax_net = self.figure.subplots(1, 3, width_ratios=[1.2, 1.15, 1.05])
         self.map = ax_map.imshow(np.zeros((len(GRID), len(GRID))), origin="lower", cmap="RdBu_r", vmin=0, vmax=1,
                                  extent=(GRID[0], GRID[-1], GRID[0], GRID[-1]), animated=True)
-        self.points = [ax_map.plot(a, b, "o", ms=11, mec="black", mfc="#b2182b" if target else "#2166ac",
-                                   zorder=3, animated=True)[0] for (a, b), target in zip(XOR_X, XOR_T[:, 0])]
-        ax_map.set(xlabel="input i1", ylabel="input i2", title="Output over the input plane")
+        bar = self.figure.colorbar(self.map, ax=ax_map, fraction=0.06, pad=0.03, ticks=[0, 0.5, 1])
+        bar.ax.set_yticklabels(["0", "½", "1"])
+        # the samples as in notebook 7 (● target 1, ○ target 0), each with a thin ring of the other colour, so
+        # that a dot stands out on every colour of the map, at every epoch
+        self.points = [ax_map.plot(a, b, "o", ms=13, mew=1.5, mfc="black" if target else "white",
+                                   mec="white" if target else "black", zorder=3, animated=True)[0]
+                       for (a, b), target in zip(XOR_X, XOR_T[:, 0])]
+        ax_map.set(xlabel="input i1", ylabel="input i2", title="Output (● target 1, ○ target 0)")
         epochs = np.arange(self.epochs + 1)
         self.loss_line, = ax_loss.semilogy(epochs, np.ones(self.epochs + 1), color="#333333", animated=True)
         self.loss_marker, = ax_loss.semilogy([0], [1], "o", color="#d35400", ms=7, animated=True)
         ax_loss.set(xlim=(0, self.epochs), ylim=(1e-5, 2), xlabel="epoch", ylabel="E (log scale)",
-                    title="Loss E = ½Σ(t − o)² over the 4 samples")
+                    title="Loss E = ½Σ(t − o)², 4 samples")
         ax_loss.grid(alpha=0.3)
+        self.ax_net.set_title("Weights (width ∝ |w|)")
+        self.ax_net.axis("off")
+        self.ax_net.legend(handles=[Line2D([], [], color=W_POSITIVE, lw=2.5, label="w > 0"),
+                                    Line2D([], [], color=W_NEGATIVE, lw=2.5, ls="--", label="w < 0")],
+                           loc="lower center", ncol=2, frameon=False, bbox_to_anchor=(0.5, -0.02),
+                           handlelength=2.2)
         self.figure.canvas.draw()
         self.figure.set_layout_engine("none")
-        # one network drawing per hidden size, each in its own axes at the same place, and one background
-        # per hidden size with that drawing's neurons: switching the size swaps backgrounds, draws nothing new
-        where = self.ax_net.get_position()
-        self.ax_net.remove()
+        # one network drawing per hidden size, each in its own axes at the same place (above the legend), and
+        # one background per hidden size with that drawing's neurons: switching the size swaps backgrounds
+        x0, y0, w, h = self.ax_net.get_position().bounds
+        where = (x0, y0 + 0.1 * h, w, 0.9 * h)
         self.diagrams, self.backgrounds = {}, {}
         axes = {h: self.figure.add_axes(where) for h in HIDDEN}
         for h, ax in axes.items():
             self.diagrams[h] = NetworkDiagram(ax, start_network(h), show_values=False, font_size=8)
             for _, text in self.diagrams[h].labels:        # no weight names: colour and width tell
                 text.set_visible(False)
-            ax.set_title("Weights (blue > 0, red < 0)")
             for artist in self.diagrams[h].artists():
                 artist.set_animated(True)
         for h in HIDDEN:
@@ -132,13 +255,15 @@ class XorPlayground(Shown):
         s = self.epoch.value
         diagram = self._diagram_for(self.hidden.value)
         net = hist.network(s, k)
-        weights = net.weights
         a, b = np.meshgrid(GRID, GRID)
         self.map.set_data(net.forward(np.column_stack([a.ravel(), b.ravel()])).output.reshape(a.shape))
         loss = hist.loss[k]
         self.loss_line.set_ydata(np.clip(loss, 1e-5, None))
         self.loss_marker.set_data([s], [max(loss[s], 1e-5)])
-        diagram.update(weights)
+        diagram.update(net.weights)
+        for line, w in zip(diagram.edges, np.concatenate([np.ravel(W) for W in net.weights])):
+            line.set_color(W_POSITIVE if w >= 0 else W_NEGATIVE)
+            line.set_linestyle("-" if w >= 0 else (0, (3, 1.5)))
         self.figure.canvas.restore_region(self.background)
         for artist in [self.map, *self.points, self.loss_line, self.loss_marker, *diagram.artists()]:
             self.figure.draw_artist(artist)
@@ -149,12 +274,9 @@ class XorPlayground(Shown):
 
     def _readout(self, hist, k, s):
         outs = hist.outputs[k][s][:, 0]
-        ok = bool(solved(hist.outputs[k][s]))
-        verdict = ("<b style='color:#1e7d32'>solved</b>: every output on the right side of ½" if ok else
-                   "<b style='color:#b03a2e'>not solved</b>: some output on the wrong side of ½")
+        _, why = verdict(hist.loss[k][: s + 1], hist.outputs[k][s])
+        start = f"start: seed {self.seed}{' (default)' if self.seed == DEFAULT_SEED else ''}"
         return (f"<div class='bp-xor-readout'>{self.hidden.value} hidden · η = {self.eta.value:g} · "
-                f"{self.mode.value}{' · momentum 0.9' if self.momentum.value else ''} · epoch <b>{s:,}</b> · "
-                f"E = <b>{hist.loss[k][s]:.2e}</b> ({diagnose(hist.loss[k][: s + 1]) if s > 1 else 'start'}) · "
-                f"outputs {', '.join(f'{o:.2f}' for o in outs)} (targets 0, 1, 1, 0) · {verdict}</div>")
-
-
+                f"{self.mode.value}{' · momentum 0.9' if self.momentum.value else ''} · {start} · epoch <b>{s:,}</b>"
+                f" · E = <b>{hist.loss[k][s]:.2e}</b> · outputs {', '.join(f'{o:.2f}' for o in outs)} "
+                f"(targets 0, 1, 1, 0)<br><span class='bp-xor-verdict'>{why}</span></div>")
