@@ -11,6 +11,7 @@ from matplotlib import colormaps
 from matplotlib.colors import to_rgb
 from PIL import Image
 
+from bplib.classroom import plots
 from bplib.classroom import xor_playground as xp
 from bplib.classroom.xor_playground import DEFAULT_SEED, XorPlayground
 from bplib.network import random_start
@@ -91,16 +92,16 @@ def test_controls_are_labelled_and_apart(playground):
 
 
 def test_no_colour_means_two_things(playground):
-    """The output map is notebook 7's RdBu_r from 0 to 1 with a colour bar; the weights are drawn in colours
-    far from every colour of that map, and the samples in black and white."""
+    """The output map is notebook 7's (plots.OUTPUT_CMAP) from 0 to 1 with a colour bar; the weights are drawn in
+    the course's colours (blue, red), far from every colour of that map, and the samples in black and white."""
     p = playground
     show(p, 3, 2.0, "batch", False, 1000)
-    assert p.map.get_cmap().name == "RdBu_r" and p.map.get_clim() == (0, 1)
+    assert p.map.get_cmap().name == plots.OUTPUT_CMAP and p.map.get_clim() == (0, 1)
     assert p.map.colorbar is not None
-    ramp = colormaps["RdBu_r"](np.linspace(0, 1, 256))[:, :3]
+    ramp = colormaps[plots.OUTPUT_CMAP](np.linspace(0, 1, 256))[:, :3]
     lines = p.diagrams[3].edges
     colours = {to_rgb(line.get_color()) for line in lines}
-    assert len(colours) == 2
+    assert colours == {to_rgb(plots.POSITIVE), to_rgb(plots.NEGATIVE)}
     for colour in colours:
         assert np.min(np.linalg.norm(ramp - colour, axis=1)) > 0.2, f"{colour} is a colour of the output map"
     fills = {to_rgb(point.get_markerfacecolor()) for point in p.points}

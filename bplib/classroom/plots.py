@@ -20,6 +20,9 @@ from ..network import neuron_names
 
 POSITIVE, NEGATIVE, NEURON, BIAS = "#1f5fbf", "#c0392b", "#f4f1e8", "#e8eef8"
 BACKWARD, FORWARD, MUTED = "#b03a2e", "#1f5fbf", "#bbbbbb"
+# a network's output over the input plane (notebook 7, the XOR playground): purple 0 … green 1, colours that
+# never mean a weight's sign (blue, red) in the same picture
+OUTPUT_CMAP = "PRGn"
 
 
 class NetworkDiagram:
@@ -215,6 +218,37 @@ def forward_diagram(ax, net, x, t=None, digits=4, font_size=9):
                     fontsize=font_size, color="#555555")
     _fig_limits(d)
     ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 0.5)
+    return d
+
+
+def blank_diagram(ax, net, x, t, backward=False, font_size=10):
+    """The worked example for paper: the given numbers (inputs, weights, biases, targets) written in, and
+    empty boxes to fill: net and out of every neuron and E (forward), or δ of every neuron, with arrows
+    back along the weights (``backward``)."""
+    d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.9)
+    d.mute()
+    blank = "\u2003" * 7                               # an empty box about seven characters wide
+    for name in d.edge_names:
+        if backward:                                   # the δ's flow back along the weights
+            d.arrow(name, backward=True, color="#e0a8a0")
+        d.label_edge(name, f"{name} = {net.named()[name]:g}", color="#222222")
+    _label_biases(d, net, 4, "#222222")
+    for j, name in enumerate(d.names[0]):
+        d.label_neuron(name, f"{name} = {np.ravel(x)[j]:g}", color="#222222")
+    for name in d.positions:
+        if name.startswith("i"):
+            continue
+        text = f"δ = {blank}" if backward else f"net = {blank}\nout = {blank}"
+        d.label_neuron(name, text, color=BACKWARD if backward else FORWARD)
+    for j, name in enumerate(d.names[-1]):
+        x0, y0 = d.positions[name]
+        ax.text(x0 + d.radius + 0.12, y0, f"t{j + 1} = {np.ravel(t)[j]:g}", ha="left", va="center",
+                fontsize=font_size, color="#555555")
+    if not backward:
+        ax.text(d.positions[d.names[-1][0]][0] + 1.4, 0, f"E = {blank}", ha="left", va="center", fontsize=font_size + 1,
+                color=FORWARD, bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=FORWARD, lw=0.8))
+    _fig_limits(d)
+    ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 1.6)
     return d
 
 

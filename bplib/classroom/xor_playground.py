@@ -6,12 +6,12 @@
 
 Controls: the number of hidden neurons, η, batch or (shuffled) online learning, momentum 0.9, the epoch, and
 the start: "new random start" draws a new seeded start (so a lecturer can look for a stuck one live), "default
-start" goes back. The picture: the input plane coloured by the network's output (red where it says 1, blue
-where it says 0, as in notebook 7, with a colour bar; the decision boundary is where it crosses ½; the four XOR
-samples ● target 1, ○ target 0 on top at every epoch), the loss curve, and the network's weights (green w > 0,
-purple and dashed w < 0, so that no colour means two things in one picture). The readout's verdict is read off
-the loss curve up to the epoch shown (``bplib.training.recent_trend``): solved, slow, stuck, unstable or
-diverging, with what in the curve shows it.
+start" goes back. The picture: the input plane coloured by the network's output (green where it says 1,
+purple where it says 0, as in notebook 7, with a colour bar; the decision boundary is where it crosses ½; the four XOR
+samples ● target 1, ○ target 0 on top at every epoch), the loss curve, and the network's weights (blue w > 0,
+red and dashed w < 0, as in every diagram of the course; no colour means two things in one picture). The
+readout's verdict is read off the loss curve up to the epoch shown (``bplib.training.recent_trend``): solved,
+slow, stuck, unstable or diverging, with what in the curve shows it.
 
 Every combination is trained up front (one start per hidden size, so the choices are compared from the
 same weights), so a change only looks results up and redraws. The axes, labels and network drawings are drawn
@@ -38,7 +38,7 @@ from ..data import XOR_T, XOR_X, solved
 from ..network import random_start
 from ..training import recent_trend, train_many
 from .display import Shown, new_figure, png
-from .plots import NetworkDiagram
+from .plots import NEGATIVE, OUTPUT_CMAP, POSITIVE, NetworkDiagram
 
 HIDDEN = (2, 3, 4, 8)
 ETAS = (0.5, 2.0, 5.0)
@@ -47,9 +47,9 @@ EPOCHS = 1000
 GRID = np.linspace(-0.25, 1.25, 61)
 DEFAULT_SEED = 2024
 WINDOW = 300                 # the verdict reads the last 300 epochs of the loss curve
-# the weights' colours: not the output map's red and blue (RdBu_r, as notebook 7's maps), so that no colour
-# means two things in one picture; a negative weight is also dashed
-W_POSITIVE, W_NEGATIVE = "#1b7837", "#762a83"
+# the weights' colours are the course's (blue > 0, red < 0, as in every diagram); a negative weight is also
+# dashed. The output map uses OUTPUT_CMAP (purple 0 … green 1), as notebook 7: no colour means two things.
+W_POSITIVE, W_NEGATIVE = POSITIVE, NEGATIVE
 VERDICTS = {"flat": "stuck", "falling": "slow", "jumping": "unstable", "rising": "diverging",
             "diverged": "diverging", "start": "start"}
 
@@ -198,7 +198,7 @@ class XorPlayground(Shown):
     def _build_figure(self, width_px, aspect):
         self.figure = new_figure(width_px, aspect)
         ax_map, ax_loss, self.ax_net = self.figure.subplots(1, 3, width_ratios=[1.2, 1.15, 1.05])
-        self.map = ax_map.imshow(np.zeros((len(GRID), len(GRID))), origin="lower", cmap="RdBu_r", vmin=0, vmax=1,
+        self.map = ax_map.imshow(np.zeros((len(GRID), len(GRID))), origin="lower", cmap=OUTPUT_CMAP, vmin=0, vmax=1,
                                  extent=(GRID[0], GRID[-1], GRID[0], GRID[-1]), animated=True)
         bar = self.figure.colorbar(self.map, ax=ax_map, fraction=0.06, pad=0.03, ticks=[0, 0.5, 1])
         bar.ax.set_yticklabels(["0", "½", "1"])
