@@ -10,6 +10,7 @@ and, for lecturers:
     python3 tasks.py xor          the XOR playground alone, served by Voila (training in practice)
     python3 tasks.py links        Binder and JupyterHub links for this repository (from its git remote)
     python3 tasks.py slides       the lesson notebooks as offline slide decks in build/slides/ (--pdf: and PDFs)
+    python3 tasks.py handout      the lecture's A4 handout and its answer key (build/handout/, HTML and PDF)
     python3 tasks.py site         every notebook as a static, offline web site in build/site/
 
 Both work in a virtual environment .venv/ next to this file, made on first use, and install the exact
@@ -211,6 +212,15 @@ def slides(args):
     return run(PYTHON, "-m", "tools.decks", *args)
 
 
+def handout(args):
+    """The lecture's handout (tools/handout.py): an A4 sheet for one training step by hand, exercises, and the
+    answer key on pages of their own, in build/handout/ (HTML and a PDF printed by the system's chromium)."""
+    install("requirements-test.txt")      # matplotlib for the diagrams, playwright for the PDF
+    if "--no-pdf" not in args:
+        ensure_chromium()
+    return run(PYTHON, "-m", "tools.handout", *args)
+
+
 def site(args):
     """Every notebook as a static web site in build/site/ (tools/site.py): read without any server."""
     install("requirements-test.txt")
@@ -235,7 +245,8 @@ def test(args):
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "slides": slides, "site": site, "notebooks": notebooks, "links": links,
+    commands = {"lab": lab, "test": test, "slides": slides, "handout": handout, "site": site, "notebooks": notebooks,
+                "links": links,
                 "settings": settings, "strip-widgets": strip_widgets, "lock": lock}
     commands.update({page.command: (lambda args, page=page: voila(page, args)) for page in live_pages()})
     if len(sys.argv) < 2 or sys.argv[1] not in commands:

@@ -65,6 +65,20 @@ def test_only_answer_cells_are_dropped_not_cells_that_run_a_check():
     assert kept >= 3
 
 
+def test_every_exercise_has_its_answer_in_the_speaker_notes():
+    from bplib.exercises import EXERCISES
+    for path in LESSONS:
+        nb = nbformat.read(path, as_version=4)
+        asked = [m.group(1) for c in nb.cells if c.cell_type == "code" and decks.is_answer_cell(c)
+                 and "solution" not in c.metadata.get("tags", []) for m in [decks.EXERCISE_ID.search(c.source)]]
+        notes = "\n".join(c.source for c in decks.deck_cells(nb) if decks.slide_type(c) == "notes")
+        assert notes.count("**Answer**") == len(asked), path.name
+        for ex_id in asked:
+            ex = EXERCISES[ex_id]
+            if ex.kind == "number" and ex.digits:
+                assert f"{float(ex.expected()):.{ex.digits}g}" in notes, ex_id
+
+
 def test_a_dropped_cell_hands_its_slide_start_on():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Title", metadata={"slideshow": {"slide_type": "slide"}}),
@@ -151,7 +165,7 @@ SLIDE_REPORT = """() => {
     const r = s.getBoundingClientRect(), k = r.width / 1280;
     let right = 0, bottom = 0;
     s.querySelectorAll('*').forEach(e => {
-      if (e.closest('aside, .MJX_Assistive_MathML')) return;
+      if (e.closest('aside, .MJX_Assistive_MathML, details:not([open]) > :not(summary)')) return;   // not shown
       const q = e.getBoundingClientRect();
       if (!q.width && !q.height) return;
       right = Math.max(right, (q.right - r.left) / k);
@@ -255,18 +269,25 @@ def test_every_deck_keeps_the_rules_of_a_lecture_room(browser, built):
 
 
 @browser_only
-def test_deck_pdfs_have_a_page_per_slide_and_real_chinese_glyphs(built):
+def test_deck_pdfs_have_a_page_per_slide_and_real_chinese_glyphs(browser, built):
     html, _ = built
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
     for deck in html:
         pdf = deck.with_suffix(".pdf").read_bytes()
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        slides = len(re.findall(r"<section", deck.read_text(encoding="utf-8")))
-        assert pages >= slides // 2, f"{deck.name}: {pages} PDF pages"
+        page.goto(deck.as_uri())
+        page.wait_for_selector("body[data-deck-ready]", state="attached", timeout=60_000)
+        slides = page.evaluate("() => Reveal.getTotalSlides()")
+        with_notes = page.evaluate("() => Reveal.getSlides().filter(s => Reveal.getSlideNotes(s)).length")
+        assert pages == slides, f"{deck.name}: {pages} PDF pages for {slides} slides"
+        notes = deck.with_name(deck.stem + "-notes.pdf").read_bytes()
+        assert len(re.findall(rb"/Type\s*/Page[^s]", notes)) == slides + with_notes, f"{deck.name}: the notes copy"
         if CJK.search(deck.read_text(encoding="utf-8")):
             fonts = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z0-9_-]+)", pdf))
             cjk = [f for f in fonts if re.search(rb"WenQuanYi|CJK|Hei|Song|Ming|Kai", f)]
             assert cjk, (f"{deck.name} has Chinese text but its PDF embeds no CJK font ({sorted(fonts)}): "
                          "the Chinese would print as boxes; install fonts-wqy-microhei")
+    page.close()
 
 
 @browser_only

@@ -10,6 +10,7 @@ The notebooks are the one source; a deck is the notebook seen by a room:
 - a cell's metadata ``notes`` (Markdown: the pause question, the timing) becomes the speaker notes of its
   slide (press S in the deck), and so do the folded answers (``<details>``) of "Check yourself";
 - the learner's answer cells of the exercises (code calling ``check(``) are left out: a room does not type;
+  the answer, computed by the exercise's bank, goes into the speaker notes instead;
 - every slide fits the 1280×720 canvas: before reveal.js starts, the deck measures each slide and splits
   one that is too tall at a cell boundary (or between the paragraphs of a long cell) into continuation
   slides; reveal's scrolling stays off.
@@ -91,6 +92,24 @@ def is_answer_cell(cell):
     return bool(ANSWER_CELL.search(cell.source))
 
 
+EXERCISE_ID = re.compile(r"""(?<![\w.])check\(\s*["']([\w.]+)["']""")
+
+
+def answer_note(cell):
+    """The speaker note for an exercise's answer cell: the answer, computed by its self-check's bank."""
+    from bplib.exercises import EXERCISES
+    found = EXERCISE_ID.search(cell.source)
+    if not found or found.group(1) not in EXERCISES:
+        return None
+    ex = EXERCISES[found.group(1)]
+    value = ex.expected()
+    if ex.kind == "number":
+        shown = f"{int(value):,}" if ex.digits == 0 else f"{float(value):.{ex.digits}g}"
+    else:
+        shown = str(value)
+    return markdown(f"**Answer** ({ex.precision()}): {shown}", "notes")
+
+
 def deck_cells(nb):
     """The cells of the deck, in order: what the room sees of ``nb``."""
     cells, carried = [], None   # carried: the slide start of a dropped cell, given to the next kept cell
@@ -111,6 +130,10 @@ def deck_cells(nb):
         if not keep:
             if kind in ("slide", "subslide") and carried != "slide":
                 carried = kind
+            if cell.cell_type == "code" and is_answer_cell(cell) and "solution" not in tags and cells:
+                note = answer_note(cell)        # the lecturer's notes give the answer the room works out
+                if note is not None:
+                    cells.append(note)
             continue
         if carried and slide_type(cell) not in ("slide", "subslide"):
             cell.metadata.setdefault("slideshow", {})["slide_type"] = carried

@@ -109,6 +109,8 @@ th { background: #f0f0f0; text-align: left; } td.blank { width: 38%; }
 .formula { font-family: "DejaVu Sans Mono", monospace; font-size: 10.5pt; margin: 1mm 0; }
 ol li { margin-bottom: 9mm; } .answer-lines { border-bottom: 0.3mm solid #aaa; height: 8mm; }
 footer { color: #777; font-size: 8.5pt; margin-top: 4mm; }
+table.key td, table.key th { padding: 0.9mm 2mm; font-size: 10pt; }
+img.diagram { max-height: 105mm; object-fit: contain; }
 """
 
 
@@ -128,19 +130,24 @@ def sheet_html():
 <h1>One training step by hand · 1 · the forward pass</h1>
 <p>The 2-2-2 network of the lecture. Fill every box: net into each neuron, out of it, then the loss E.
 Keep 9 digits until the end.</p>
-<img alt="The 2-2-2 network with its inputs, weights, biases and targets, and empty boxes for net and out of
-every neuron and for E" src="{_figure(False)}">
+<img class="diagram" src="{_figure(False)}"
+alt="The 2-2-2 network with its inputs, weights, biases and targets, and empty boxes for net and out of every
+neuron and for E">
 <p class="formula">net_h1 = w1·i1 + w2·i2 + b1 &nbsp;&nbsp; net_h2 = w3·i1 + w4·i2 + b1</p>
-<p class="formula">net_o1 = w5·out_h1 + w6·out_h2 + b2 &nbsp;&nbsp; net_o2 = w7·out_h1 + w8·out_h2 + b2</p>
-<p class="formula">out = σ(net) = 1 / (1 + e^(−net)) &nbsp;&nbsp; E = ½(t1 − out_o1)² + ½(t2 − out_o2)²</p>
+<p class="formula">net_o1 = w5·out_h1 + w6·out_h2 + b2</p>
+<p class="formula">net_o2 = w7·out_h1 + w8·out_h2 + b2</p>
+<p class="formula">out = σ(net) = 1 / (1 + e^(−net))</p>
+<p class="formula">E = ½(t1 − out_o1)² + ½(t2 − out_o2)²</p>
 <footer>bplib handout · the worked example of Mazur's "A Step by Step Backpropagation Example" (2015)</footer>
 </section>""", f"""
 <section class="page">
 <h1>2 · the backward pass and one update (η = {ETA:g})</h1>
-<img alt="The same network with arrows back along the weights and empty boxes for the δ of every neuron"
+<img class="diagram" alt="The same network with arrows back along the weights and empty boxes for the δ of every neuron"
 src="{_figure(True)}">
-<p class="formula">δ_o = (out_o − t)·out_o(1 − out_o) &nbsp;&nbsp; δ_h1 = (δ_o1·w5 + δ_o2·w7)·out_h1(1 − out_h1)</p>
-<p class="formula">δ_h2 = (δ_o1·w6 + δ_o2·w8)·out_h2(1 − out_h2) &nbsp;&nbsp; ∂E/∂w = δ(receiver) · out(sender)</p>
+<p class="formula">δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1), and likewise δ_o2</p>
+<p class="formula">δ_h1 = (δ_o1·w5 + δ_o2·w7)·out_h1(1 − out_h1)</p>
+<p class="formula">δ_h2 = (δ_o1·w6 + δ_o2·w8)·out_h2(1 − out_h2)</p>
+<p class="formula">∂E/∂w = δ(receiver) · out(sender), e.g. ∂E/∂w5 = δ_o1·out_h1, ∂E/∂w1 = δ_h1·i1</p>
 <table><tr><th>weight</th><th>∂E/∂w</th><th>w⁺ = w − η·∂E/∂w</th></tr>{table}</table>
 </section>""", """
 <section class="page">
@@ -154,7 +161,7 @@ src="{_figure(True)}">
 <section class="page key">
 <h1>Answer key</h1>
 <h2>The forward pass, the backward pass and the update</h2>
-<table><tr><th>quantity</th><th>value</th></tr>{key_rows}</table>
+<table class="key"><tr><th>quantity</th><th>value</th></tr>{key_rows}</table>
 </section>
 <section class="page key">
 <h1>Answer key · exercises</h1>

@@ -225,13 +225,15 @@ def blank_diagram(ax, net, x, t, backward=False, font_size=10):
     """The worked example for paper: the given numbers (inputs, weights, biases, targets) written in, and
     empty boxes to fill: net and out of every neuron and E (forward), or δ of every neuron, with arrows
     back along the weights (``backward``)."""
-    d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.9)
+    d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.4, neuron_gap=2.0,
+                       label_at=0.42)
     d.mute()
-    blank = "\u2003" * 7                               # an empty box about seven characters wide
+    blank = "\u2003" * 9                               # an empty box, room for a number written by hand
     for name in d.edge_names:
         if backward:                                   # the δ's flow back along the weights
             d.arrow(name, backward=True, color="#e0a8a0")
-        d.label_edge(name, f"{name} = {net.named()[name]:g}", color="#222222")
+        (_, y0), (_, y1) = d.edge_ends[name]           # straight edges: the label midway, clear of the boxes
+        d.label_edge(name, f"{name} = {net.named()[name]:g}", color="#222222", at=0.5 if np.isclose(y0, y1) else None)
     _label_biases(d, net, 4, "#222222")
     for j, name in enumerate(d.names[0]):
         d.label_neuron(name, f"{name} = {np.ravel(x)[j]:g}", color="#222222")
@@ -245,10 +247,11 @@ def blank_diagram(ax, net, x, t, backward=False, font_size=10):
         ax.text(x0 + d.radius + 0.12, y0, f"t{j + 1} = {np.ravel(t)[j]:g}", ha="left", va="center",
                 fontsize=font_size, color="#555555")
     if not backward:
-        ax.text(d.positions[d.names[-1][0]][0] + 1.4, 0, f"E = {blank}", ha="left", va="center", fontsize=font_size + 1,
-                color=FORWARD, bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=FORWARD, lw=0.8))
+        ax.text(d.positions[d.names[-1][0]][0] + 1.3, 0, f"E = {blank}", ha="left", va="center",
+                fontsize=font_size + 1, color=FORWARD,
+                bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=FORWARD, lw=0.8))
     _fig_limits(d)
-    ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 1.6)
+    ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + (1.4 if backward else 3.2))
     return d
 
 

@@ -1,0 +1,61 @@
+"""The lecture's handout (tools/handout.py): the sheet asks, the key answers on pages of its own, every answer
+computed from bplib; the PDF prints on A4 with the key after the sheet."""
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import bplib  # noqa: E402
+from tools import handout  # noqa: E402
+from tools.pages import CHROMIUM  # noqa: E402
+
+
+def pages_of(html):
+    return re.findall(r'<section class="page( key)?">(.*?)</section>', html, re.S)
+
+
+def test_the_key_holds_every_box_and_follows_the_sheet():
+    html = handout.sheet_html()
+    pages = pages_of(html)
+    kinds = [bool(key) for key, _ in pages]
+    assert kinds == sorted(kinds) and kinds.count(False) == 3 and kinds.count(True) >= 1, "sheet first, then the key"
+    key = " ".join(text for is_key, text in pages if is_key)
+    sheet = " ".join(text for is_key, text in pages if not is_key)
+    net, x, t = bplib.mazur()
+    g = net.gradients(x, t)
+    grads = [v for name, v in g.named().items() if name.startswith("w")]
+    for value in [net.loss(x, t), *net.forward(x).a[1], *g.deltas[0], *grads]:
+        assert f"{value:.9g}" in key, value
+    for name, value in net.named().items():
+        if name.startswith("w"):
+            assert f"{value - 0.5 * g.named()[name]:.9g}" in key, name
+    # nothing of the key stands on the sheet (the numbers a question gives aside)
+    given = " ".join(question for question, _ in handout.exercise_answers().values())
+    for number in re.findall(r"\d\.\d{5,}", key):
+        assert number not in sheet or number in given, f"{number} is on the sheet"
+
+
+def test_exercises_are_variants_with_computed_answers():
+    answers = handout.exercise_answers()
+    assert len(answers) >= 3
+    net, x, t = bplib.mazur()
+    d_o1 = float(net.gradients(x, [handout.T1_VARIANT, t[1]]).deltas[1][0])
+    assert f"{d_o1:.4g}" in answers[1][1]
+    notebooks = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.md"))
+    assert f"{d_o1:.4g}" not in notebooks, "the room's exercise is printed in a notebook"
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists() and os.environ.get("BPLIB_REQUIRE_BROWSER") != "1",
+                    reason=f"{CHROMIUM} is missing")
+def test_the_pdf_prints_sheet_and_key_on_a4(tmp_path):
+    html, pdf = handout.build(tmp_path)
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    assert pages == len(pages_of(html.read_text(encoding="utf-8"))), f"{pages} PDF pages"
+    boxes = [tuple(round(float(v)) for v in m) for m in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data)]
+    assert set(boxes) == {(595, 842)}, f"not A4: {set(boxes)}"
