@@ -328,6 +328,11 @@ def test_static_site_reads_offline_with_navigation(browser, built):
             assert page.locator("main img").count() > 0, f"{names[k]}: no figure"
             assert page.locator("details.solution").count() >= 2, f"{names[k]}: solutions not folded"
             assert page.locator("details.solution[open]").count() == 0
+            assert page.locator("details.answer").count() == page.locator("details.solution").count(), names[k]
+            assert "Not answered yet" not in text and not re.search(r'(?<![\w.])check\("', text), \
+                f"{names[k]}: an answer cell shows"
+            assert page.title().startswith(names[k][:2].lstrip("0")) and "Backpropagation" in page.title(), \
+                page.title()
         assert not page.evaluate("() => [...document.querySelectorAll('a[href$=\".ipynb\"]')].length"), names[k]
     assert not page.left, f"the site asked the network for {page.left[:3]}"
     assert not page.errors, page.errors

@@ -95,8 +95,9 @@ def is_answer_cell(cell):
 EXERCISE_ID = re.compile(r"""(?<![\w.])check\(\s*["']([\w.]+)["']""")
 
 
-def answer_note(cell):
-    """The speaker note for an exercise's answer cell: the answer, computed by its self-check's bank."""
+def answer_text(cell):
+    """The answer to an exercise's answer cell, as text with its precision (computed by the exercise's bank),
+    or None if the cell names no known exercise."""
     from bplib.exercises import EXERCISES
     found = EXERCISE_ID.search(cell.source)
     if not found or found.group(1) not in EXERCISES:
@@ -107,7 +108,13 @@ def answer_note(cell):
         shown = f"{int(value):,}" if ex.digits == 0 else f"{float(value):.{ex.digits}g}"
     else:
         shown = str(value)
-    return markdown(f"**Answer** ({ex.precision()}): {shown}", "notes")
+    return f"{shown} ({ex.precision()})"
+
+
+def answer_note(cell):
+    """The speaker note for an exercise's answer cell: its answer."""
+    text = answer_text(cell)
+    return None if text is None else markdown(f"**Answer**: {text}", "notes")
 
 
 def deck_cells(nb):

@@ -2,8 +2,9 @@
 
 For when no server is free: each notebook as one HTML page with its stored outputs and still figures, the
 formulas typeset by a local MathJax (tools/vendor.py), a navigation bar between the notebooks, and nothing
-loaded from the network. The exercises keep their text and their answer cells; each solution is folded
-under "Solution" (click to open), as in JupyterLab. A live widget, which needs a kernel, is replaced by a
+loaded from the network. Each exercise keeps its text; its answer cell, which cannot run here, becomes the
+answer folded under "Answer", and its solution is folded under "Solution" (click to open), as in JupyterLab.
+Each page's tab is titled with the notebook's title. A live widget, which needs a kernel, is replaced by a
 pointer to the page that shows it; the still figure next to it tells the same story.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from tools import vendor
-from tools.decks import joined_streams
+from tools.decks import answer_text, is_answer_cell, joined_streams
 from tools.pages import IN_THE_NOTEBOOK, PAGES, START, by_live_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,12 @@ def page_cells(nb):
             cell = nbformat.v4.new_markdown_cell(
                 '<details class="solution"><summary><b>Solution</b> (try first)</summary>\n\n'
                 f"```python\n{body.strip()}\n```\n\n</details>")
+        elif cell.cell_type == "code" and is_answer_cell(cell):
+            answer = answer_text(cell)          # nothing runs here: the question's answer, folded
+            cell = nbformat.v4.new_markdown_cell(
+                '<div class="answer-cell">Work it out on paper, then compare: '
+                '<details class="answer"><summary><b>Answer</b> (try first)</summary>\n\n'
+                f"{answer if answer else 'in the solution below'}\n\n</details></div>")
         elif cell.metadata.get("live"):
             page, still = live_pointer(cell.metadata["live"])
             cells.append(cell)
@@ -76,7 +83,8 @@ def build(out=OUT):
         nb = nbformat.read(path, as_version=4)
         nb.cells = page_cells(nb)
         site = {"pages": nav, "here": f"{name}.html", "next": nav[k + 1] if k + 1 < len(nav) else None}
-        body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": path.stem}, "site": site})
+        tab = f"{listing[k][2]} · Backpropagation, one step at a time"      # the browser tab's title
+        body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": tab}, "site": site})
         body = NOTEBOOK_LINK.sub(lambda m: 'href="' + ("index" if m.group(1) == START.name else m.group(1))
                                  + '.html', body)
         target = out / f"{name}.html"
