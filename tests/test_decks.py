@@ -79,6 +79,22 @@ def test_every_exercise_has_its_answer_in_the_speaker_notes():
                 assert f"{float(ex.expected()):.{ex.digits}g}" in notes, ex_id
 
 
+@pytest.mark.parametrize("length", [90, 45])
+def test_a_lecture_deck_follows_its_plan_minute_by_minute(length):
+    from tools import handout, lecture
+    cells = lecture.lecture_cells(length)
+    assert sum(lecture.minutes_in_notes(cells)) == length, "the parts' minutes add up to the lecture"
+    text = "\n".join(c.source for c in cells)
+    notes = "\n".join(c.source for c in cells if decks.slide_type(c) == "notes")
+    assert "tasks.py playground" in text, "the live page at its minute"
+    assert "## Step 4 · ∂E/∂w5" in text and "## Step 6 · Too large" in text or length == 45
+    assert not re.search(r"(^|\n)Self-study", notes), "no self-study part inside a lecture"
+    assert not any("solution" in c.metadata.get("tags", []) for c in cells)
+    if length == 90:
+        for _, answer in list(handout.exercise_answers().values())[:2]:
+            assert answer in notes, "the room's exercises have their answers in the notes"
+
+
 def test_a_dropped_cell_hands_its_slide_start_on():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Title", metadata={"slideshow": {"slide_type": "slide"}}),
@@ -181,7 +197,7 @@ SLIDE_REPORT = """() => {
 @browser_only
 def test_decks_present_offline_and_every_slide_fits_1280x720(browser, built):
     html, _ = built
-    assert [p.stem for p in html] == [p.stem for p in LESSONS]
+    assert [p.stem for p in html] == [p.stem for p in LESSONS] + ["lecture-90", "lecture-45"]
     for deck, lesson in zip(html, LESSONS):
         page = offline_page(browser)
         page.goto(deck.as_uri())

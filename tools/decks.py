@@ -166,9 +166,16 @@ def exporter():
     return SlidesExporter(config=config, template_name="deck", extra_template_basedirs=[str(TEMPLATES)])
 
 
+def _write(export, nb, target, title):
+    body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    target.write_text(body, encoding="utf-8")
+    print(f"deck: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
+    return target
+
+
 def build(out=OUT, names=None, pdf=False, browser=None):
-    """Write one deck per lesson notebook into ``out`` (and its PDF with ``pdf``, printed in ``browser`` if
-    given); returns the HTML paths."""
+    """Write one deck per lesson notebook into ``out``, and (without ``names``) the lecture decks of
+    tools/lecture.py (and their PDFs with ``pdf``, printed in ``browser`` if given); returns the HTML paths."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     vendor.copy_into(out)
@@ -177,11 +184,11 @@ def build(out=OUT, names=None, pdf=False, browser=None):
     for path in names or lessons():
         nb = nbformat.read(path, as_version=4)
         nb.cells = deck_cells(nb)
-        body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": Path(path).stem}})
-        target = out / (Path(path).stem + ".html")
-        target.write_text(body, encoding="utf-8")
-        written.append(target)
-        print(f"deck: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
+        written.append(_write(export, nb, out / (Path(path).stem + ".html"), Path(path).stem))
+    if names is None:                      # the lectures of the start page's plan, one deck each
+        from tools import lecture
+        for length, target in zip(lecture.PLANS, lecture.paths(out)):
+            written.append(_write(export, lecture.notebooks(length), target, f"Lecture, {length} minutes"))
     if pdf:
         from tools.pdf import print_decks
         print_decks(written, browser)

@@ -1,0 +1,141 @@
+"""The lecture decks: one deck per lecture, as the start page's plan says (90 and 45 minutes).
+
+A lecture is a list of parts, each with its minutes: slides taken from the lesson decks (tools/decks.py) by
+their headings, a pointer to a live page at its minute, an exercise done on paper in the room (the handout's,
+tools/handout.py, with the answers in the speaker notes), and the recap. Every part's first slide says its
+minutes in the speaker notes; the minutes add up to the lecture's length (a test sums them). The self-study
+parts stay in the per-notebook decks.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from tools import handout
+from tools.decks import ROOT, deck_cells, markdown
+
+
+@dataclass(frozen=True)
+class Part:
+    """``minutes`` of the lecture: the sections of ``notebook`` whose headings start with one of ``sections``
+    (in the lesson's order), or ``slides`` written here (Markdown, one slide each), or both."""
+
+    minutes: int
+    title: str
+    notebook: str = ""
+    sections: tuple = ()
+    slides: tuple = field(default=())
+    notes: str = ""
+
+
+def _exercise_slides():
+    questions = handout.exercise_answers()
+    body = "\n".join(f"{k}. {q}" for k, (q, _) in list(questions.items())[:2])
+    answers = "\n".join(f"{k}. {a}" for k, (_, a) in list(questions.items())[:2])
+    return (f"## In the room, on paper\n\nOn the handout's page 3 (`python3 tasks.py handout`), in pairs:\n\n{body}",
+            answers)
+
+
+def _plan(length):
+    exercise, answers = _exercise_slides()
+    live = ("## Live: the playground\n\nSwitch to the **playground** (`python3 tasks.py playground`, or its "
+            "Binder link). Train with η = 0.5, then 5, then 50. Before 200 and 1000: what will happen? Then tick "
+            "\"biases learn too\". The still figure on the next slide tells the same story.")
+    if length == 90:
+        return [
+            Part(15, "The forward pass", "01_forward_pass",
+                 ("The network", "Step 1", "Step 2", "Step 3 ·", "The forward pass, drawn")),
+            Part(25, "The chain rule", "02_symbolic_derivation", ("Step 1", "Step 4", "Step 5", "Step 6")),
+            Part(15, "Backpropagation with numbers", "03_numeric_backprop",
+                 ("Step 2", "Step 3", "Step 4", "The backward pass, drawn", "Step 5", "Now walk it", "Step 7")),
+            Part(15, "Training, live", "04_training_dashboard", ("Step 5", "Step 6"), slides=(live,)),
+            Part(15, "Exercises on paper", slides=(exercise,), notes="**Answers**\n\n" + answers),
+            Part(5, "Recap", "04_training_dashboard", ("Recap",), slides=(_recap(),)),
+        ]
+    if length == 45:
+        return [
+            Part(10, "The forward pass", "01_forward_pass", ("The network", "Step 1", "Step 2", "Step 3 ·",
+                                                            "The forward pass, drawn")),
+            Part(20, "The backward pass", "02_symbolic_derivation", ("Step 4", "Step 5", "Step 6")),
+            Part(0, "The backward pass, with numbers", "03_numeric_backprop", ("The backward pass, drawn",)),
+            Part(10, "Training, live", "04_training_dashboard", ("Step 5",), slides=(live,)),
+            Part(5, "Recap", slides=(_recap(),)),
+        ]
+    raise ValueError(f"length must be 90 or 45 (minutes); got {length!r}")
+
+
+def _recap():
+    return ("## Recap: one training step\n\n"
+            "- Forward: net = Σ w·in + b, out = σ(net), E = ½Σ(t − out)².\n"
+            "- Backward: δ_o = (out − t)·out(1 − out); δ_h = (Σ δ_o·w)·out_h(1 − out_h), one term per path.\n"
+            "- Every gradient: ∂E/∂w = δ of the receiver × out of the sender.\n"
+            "- Update all weights at once: w ← w − η·∂E/∂w. Too large an η saturates the outputs and learning "
+            "stops.")
+
+
+PLANS = (90, 45)
+
+
+def sections(cells, starts):
+    """The cells of the sections whose heading starts with one of ``starts`` (each up to the next heading),
+    except those the lesson marks "Self-study" in their notes."""
+    chosen, keep = [], False
+    for cell in cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("## "):
+            heading = cell.source.lstrip()[3:]
+            self_study = cell.metadata.get("notes", "").startswith("Self-study")   # left to the lesson decks
+            keep = any(heading.startswith(s) for s in starts) and not self_study
+            if keep:
+                cell.metadata.setdefault("slideshow", {})["slide_type"] = "slide"
+        if keep:
+            chosen.append(cell)
+    return chosen
+
+
+def lecture_cells(length):
+    """The cells of the lecture deck of ``length`` minutes, with each part's minutes in its notes."""
+    parts = _plan(length)
+    agenda, start = [], 0
+    for part in parts:
+        if part.minutes:
+            agenda.append(f"| {start}–{start + part.minutes} | {part.title} |")
+        start += part.minutes
+    cells = [markdown(f"# One training step of a neural network\n\nA {length}-minute lecture on the worked "
+                      "2-2-2 example: the forward pass, the backward pass, one update, then training live.\n\n"
+                      "| minutes | part |\n|---|---|\n" + "\n".join(agenda), "slide"),
+             markdown(f"Agenda of the {length}-minute plan (start page). The minutes of each part are in the "
+                      "notes of its first slide.", "notes")]
+    start = 0
+    for part in parts:
+        taken = []
+        if part.notebook:
+            nb = nbformat.read(ROOT / "notebooks" / f"{part.notebook}.ipynb", as_version=4)
+            taken = sections(deck_cells(nb), part.sections)
+        written = [markdown(text, "slide") for text in part.slides]
+        part_cells = written + taken if part.title.startswith("Training") else taken + written
+        minutes = (f"**Minutes {start}–{start + part.minutes}** ({part.minutes} min): {part.title}"
+                   if part.minutes else f"(within the minutes before): {part.title}")
+        notes = [markdown(minutes + ("\n\n" + part.notes if part.notes else ""), "notes")]
+        cells += part_cells[:1] + notes + part_cells[1:]
+        start += part.minutes
+    return cells
+
+
+def minutes_in_notes(cells):
+    """The minutes each part's notes give (for the test that they add up)."""
+    import re
+    return [int(m.group(1)) for c in cells if c.metadata.get("slideshow", {}).get("slide_type") == "notes"
+            for m in [re.search(r"\*\*Minutes \d+–\d+\*\* \((\d+) min\)", c.source)] if m]
+
+
+def notebooks(length):
+    """The lecture deck as a notebook (what tools/decks.py exports)."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = lecture_cells(length)
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def paths(out):
+    return [Path(out) / f"lecture-{length}.html" for length in PLANS]
