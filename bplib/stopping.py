@@ -17,15 +17,23 @@ from .backprop import forward_pass
 
 def validation_loss(hist, net, x_val, t_val):
     """E on the validation set (x_val, t_val) after every recorded step: one number per step."""
+    return np.concatenate(list(_validation_chunks(hist, net, x_val, t_val)))
+
+
+def _validation_chunks(hist, net, x_val, t_val, size=256):
+    """The validation losses, ``size`` recorded steps at a time (each chunk in one pass: a leading axis)."""
     try:
         X = net.inputs(x_val)[0]
         T = net.targets(t_val, X.shape[0])
     except (ValueError, TypeError) as error:
         raise type(error)(f"validation=(x_val, t_val): {error}") from None
     fns = net.functions()
-    _, outs = forward_pass(hist.weights, hist.biases, X, fns.f, fns.f_out)    # every step at once (leading axis)
-    with np.errstate(all="ignore"):
-        return fns.loss(outs[-1], T)
+    for start in range(0, len(hist.loss), size):
+        part = slice(start, start + size)
+        _, outs = forward_pass([W[part] for W in hist.weights], [b[part] for b in hist.biases], X, fns.f,
+                               fns.f_out)
+        with np.errstate(all="ignore"):
+            yield fns.loss(outs[-1], T)
 
 
 def first_rise_run(values, patience):
@@ -71,8 +79,14 @@ def apply(hist, net, target=None, validation=None, patience=None):
             s = int(below[0])
             stops.append((s, s, f"the target error was reached: E < {target:g} after {s:,} updates"))
     if validation is not None:
-        hist.validation_loss = validation_loss(hist, net, *validation)
-        s = first_rise_run(hist.validation_loss, patience)
+        # computed chunk by chunk, and only until the rule fires (the rest would be cut off anyway)
+        values, s = [], None
+        for chunk in _validation_chunks(hist, net, *validation):
+            values.extend(chunk)
+            s = first_rise_run(values, patience)
+            if s is not None:
+                break
+        hist.validation_loss = np.array(values)
         if s is not None:
             stops.append((s, s - patience, f"the validation error rose {patience} times in a row (updates "
                                            f"{s - patience + 1:,}–{s:,}); the weights after update "

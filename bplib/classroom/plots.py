@@ -364,7 +364,9 @@ def neuron_graph(ax, x, w, b, t, font_size=10):
                                      color="#555555", lw=1.2, zorder=1))
         mx, my = (x0 + x1) / 2, (y0 + y1) / 2
         side = 0.12 if y0 == y1 else 0.0
-        ax.text(mx, my + 0.12 + side, forward_text, ha="center" if side else "right", va="bottom",
+        # a slanted link: its forward label at the sender's end, above the line (clear of the arrow)
+        fx, fy = (mx, my + 0.12 + side) if side else (x0 + 0.6, y0 + 0.35 if y1 < y0 else y0 - 0.35)
+        ax.text(fx, fy, forward_text, ha="center" if side else "left", va="bottom" if (side or y1 < y0) else "top",
                 fontsize=font_size - 1, color=FORWARD)
         ax.text(mx, my - 0.12 - side, backward_text, ha="center" if side else "left", va="top",
                 fontsize=font_size - 1, color=BACKWARD)

@@ -26,6 +26,7 @@ def _e_total_t2(targets=(TARGETS[0], T2_NEW), use_nets=False, half=True):
 EXERCISES = {
     "01.net_h2": Exercise(
         "number", lambda: _net_h2(NEW_INPUTS), digits=6,
+        sign_hint="Every weight, input and bias in net_h2 is positive, so net_h2 is too.",
         nudge="Which two weights go INTO h2? Look at the diagram: they start at i1 and i2 and end at h2.",
         hint="net_h2 is a weighted sum of the two inputs plus the hidden layer's bias, with the new inputs.",
         mistakes=(
@@ -40,6 +41,7 @@ EXERCISES = {
         )),
     "01.E_total": Exercise(
         "number", _e_total_t2, digits=6,
+        sign_hint="E is a sum of squares: it is never negative.",
         nudge="Which of E_o1, E_o2 changes when only t2 changes, and which stays as it was?",
         hint="E_total = E_o1 + E_o2; E_o1 is unchanged, E_o2 = ½(t2 − out_o2)² with the new t2 and the same out_o2.",
         mistakes=(
@@ -51,6 +53,7 @@ EXERCISES = {
         )),
     "01.E_four": Exercise(
         "number", lambda: 0.5 * np.sum(ERRORS_FOUR ** 2), digits=6,
+        sign_hint="E is a sum of squares: it is never negative.",
         nudge="Square each of the four errors first; what do you do with the sum?",
         hint="E = ½Σ(t − o)²: square, add, halve.",
         mistakes=(
@@ -61,6 +64,7 @@ EXERCISES = {
         )),
     "01.mse_four": Exercise(
         "number", lambda: np.mean(ERRORS_FOUR ** 2), digits=6,
+        sign_hint="The MSE is a mean of squares: it is never negative.",
         nudge="The MSE is a mean: over how many outputs?",
         hint="MSE = (1/n)Σ(t − o)² with n = 4 outputs.",
         mistakes=(

@@ -39,11 +39,11 @@ T2_VARIANT = 0.5
 ALL_SYMBOLS = ("i1", "i2", "t1", "t2", "b1", "b2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
 
 
-def _dE_dw7(targets=(TARGETS[0], T2_VARIANT), sender=0, sigma_prime=True):
+def _dE_dw7(targets=(TARGETS[0], T2_VARIANT), sender=0, sigma_prime=True, times_sender=True):
     tr = forward_with()
     out_o2, t2 = tr.a[1][1], targets[1]
     delta = (out_o2 - t2) * (out_o2 * (1 - out_o2) if sigma_prime else 1.0)
-    return delta * tr.a[0][sender]
+    return delta * (tr.a[0][sender] if times_sender else 1.0)
 
 
 EXERCISES = {
@@ -76,6 +76,11 @@ EXERCISES = {
                     "h1; the weight from i1 to h2 is w3."),
             Mistake(lambda: _sym("delta_h1") * _sym("i1"), "That is ∂E/∂w1 = δ_h1·i1: the gradient of a weight. "
                     "Here the input itself changes; the weights are the factors."),
+            Mistake(lambda: _sym("delta_o1") * _sym("w5") + _sym("delta_o2") * _sym("w7"), "That is ∂E/∂out_h1, "
+                    "one layer up: i1 feeds the hidden neurons, so its paths start with their δ's."),
+            Mistake(lambda: (_sym("delta_h1") * _sym("w1") + _sym("delta_h2") * _sym("w3")) * _sym("out_h1")
+                    * (1 - _sym("out_h1")), "One σ′ too many: δ_h1 and δ_h2 already contain their neurons' "
+                    "σ′, and the input has none."),
         )),
     "02.dE_dw7": Exercise(
         "number", _dE_dw7, digits=6,
@@ -85,5 +90,9 @@ EXERCISES = {
             Mistake(lambda: _dE_dw7(targets=TARGETS), "That is ∂E/∂w7 for the original t2 = 0.99."),
             Mistake(lambda: _dE_dw7(sender=1), "You used out_h2; w7 comes from h1."),
             Mistake(lambda: _dE_dw7(sigma_prime=False), "You left out σ′ = out_o2(1 − out_o2)."),
+            Mistake(lambda: _dE_dw7(times_sender=False), "That is δ_o2; ∂E/∂w7 also multiplies by the out of the "
+                    "neuron w7 comes from."),
+            Mistake(lambda: 0.5 - 0.5 * _dE_dw7(), "That is the new weight w7⁺ after one update; the question "
+                    "asks for the gradient ∂E/∂w7."),
         )),
 }

@@ -10,10 +10,11 @@ from .engine import Exercise, Mistake
 T1_VARIANT = 0.5
 
 
-def _delta_h2(targets=(T1_VARIANT, TARGETS[1]), weights=("w6", "w8"), sigma_prime=True, sign=1, slope_of=1):
+def _delta_h2(targets=(T1_VARIANT, TARGETS[1]), weights=("w6", "w8"), sigma_prime=True, sign=1, slope_of=1,
+              output_slope=True):
     tr = forward_with()
     o, h = tr.a[1], tr.a[0]
-    d_o = [(o[k] - targets[k]) * o[k] * (1 - o[k]) for k in range(2)]
+    d_o = [(o[k] - targets[k]) * (o[k] * (1 - o[k]) if output_slope else 1.0) for k in range(2)]
     back = d_o[0] * w[weights[0]] + d_o[1] * w[weights[1]]
     return sign * back * (h[slope_of] * (1 - h[slope_of]) if sigma_prime else 1.0)
 
@@ -37,6 +38,12 @@ EXERCISES = {
             Mistake(lambda: _delta_h2(sigma_prime=False), "You left out σ′ of h2 = out_h2(1 − out_h2)."),
             Mistake(lambda: _delta_h2(slope_of=0), "That σ′ is h1's: δ_h2 takes the slope of h2 itself, "
                     "out_h2(1 − out_h2)."),
+            Mistake(lambda: _delta_h2(output_slope=False), "You sent out − t back; what flows back is δ_o = "
+                    "(out − t)·σ′ of each output."),
+            Mistake(lambda: _delta_h2() * 0.05, "That is a gradient, δ_h2·i1 = ∂E/∂w3; the question asks for δ_h2 "
+                    "itself."),
+            Mistake(lambda: _delta_h2(weights=("w8", "w6")), "w6 and w8 are swapped: w6 carries δ_o1 back (h2 → o1), "
+                    "w8 carries δ_o2 (h2 → o2)."),
             Mistake(lambda: _delta_h2(weights=("w5", "w7")), "w5 and w7 leave h1; from h2 the δ's come back "
                     "through w6 and w8."),
             Mistake(lambda: _delta_h2(sign=-1), "Sign: with δ = ∂E/∂net the output factor is (out − t), not "

@@ -44,6 +44,7 @@ def _delta_stuck(output=0, factor="both", sign=1):
 EXERCISES = {
     "04.first_below": Exercise(
         "number", _first_below, digits=0,
+        sign_hint="An iteration number counts from 0 up: it is never negative.",
         nudge="hist.loss holds E after 0, 1, 2, … updates: which is the first entry below 0.005?",
         hint="The first index s with hist.loss[s] < 0.005 (np.argmax of a boolean array finds the first True).",
         mistakes=(

@@ -16,11 +16,16 @@ def _tanh_prime_h1(form="right"):
             "sigmoid_form": out * (1 - out)}[form]
 
 
-def _shared_b2_gradient(which="both", slope=True, activation="tanh"):
+def _shared_b2_gradient(which="both", slope=True, activation="tanh", hidden="same"):
     """∂E/∂b2 = δ_o1 + δ_o2 for E = ½Σ(t − o)² on the example with every neuron using ``activation``
-    (δ_o = (out − t)·f′(net); ``slope`` False leaves f′ out)."""
+    (δ_o = (out − t)·f′(net); ``slope`` False leaves f′ out; ``hidden="sigmoid"``: the slip of switching only
+    the outputs to tanh)."""
     net, x, t = example_with()
-    net = Network(net.sizes, weights=net.weights, biases=net.biases, activation=activation)
+    if hidden == "sigmoid":
+        net = Network(net.sizes, weights=net.weights, biases=net.biases, activation="sigmoid",
+                      output_activation=activation)
+    else:
+        net = Network(net.sizes, weights=net.weights, biases=net.biases, activation=activation)
     o = net.forward(x).a[1]
     f_prime = {"tanh": 1 - o ** 2, "sigmoid": o * (1 - o)}[activation]
     delta = (o - t) * (f_prime if slope else 1)
@@ -40,6 +45,7 @@ def _linear_entry(order="W2W1"):
 EXERCISES = {
     "06.tanh_prime": Exercise(
         "number", _tanh_prime_h1, digits=6,
+        sign_hint="tanh′ = 1 − out² with out between −1 and 1: it is never negative.",
         nudge="If h1 used tanh instead of σ, with the same net_h1 = 0.3775: what is its derivative there?",
         hint="tanh′(net) = 1 − tanh(net)², written with out = tanh(net) as 1 − out².",
         mistakes=(
@@ -53,6 +59,8 @@ EXERCISES = {
         hint="∂E/∂b2 = δ_o1·1 + δ_o2·1, δ_o = (out − t)·tanh′, with the tanh network's own outs.",
         mistakes=(
             Mistake(lambda: _shared_b2_gradient("first"), "That is δ_o1 alone; b2 also feeds o2."),
+            Mistake(lambda: _shared_b2_gradient(hidden="sigmoid"), "Only the outputs are tanh there: the hidden "
+                    "neurons are tanh too, so their outs (which o1 and o2 receive) change as well."),
             Mistake(lambda: _shared_b2_gradient(slope=False), "You added out − t; each δ also has "
                     "the factor tanh′ = 1 − out²."),
             Mistake(lambda: _shared_b2_gradient(activation="sigmoid"), "That is the sigmoid network's ∂E/∂b2 "
@@ -67,8 +75,8 @@ EXERCISES = {
         mistakes=(
             Mistake(lambda: _linear_entry("W1W2"), "Order: the input meets W¹ first, so the product is W²W¹, "
                     "not W¹W²."),
-            Mistake(lambda: _linear_entry("rows"), "Row of W² times COLUMN of W¹: w5·w1 + w6·w3 (w3 is the "
-                    "weight from i1 into h2)."),
+            Mistake(lambda: _linear_entry("rows"), "That multiplies a row of W² by a row of W¹; an entry of a "
+                    "product takes a row of the first and a column of the second."),
             Mistake(lambda: _linear_entry("corners"), "An entry of a matrix product is a sum over the middle "
                     "index (the hidden neurons): two products, not one."),
         )),

@@ -59,13 +59,28 @@ def early_stopping_run(hidden=EARLY_HIDDEN, patience=EARLY_PATIENCE, seed=None):
     X_train, T_train = noisy_xor(5, 0.4, seed=4)
     X_val, T_val = noisy_xor(50, 0.4, seed=5)
     start = random_start([2, hidden, 1], seed=hidden if seed is None else seed)
-    return train(start, X_train, T_train, eta=EARLY_ETA, steps=EARLY_EPOCHS, learn_biases=True,
-                 validation=(X_val, T_val), patience=patience)
+    # the first 2,000 epochs of the 8,000 are the same run: if the rule fires within them, that is the answer
+    # (quick enough for a check to answer within a second); otherwise the whole run
+    for steps in (min(2000, EARLY_EPOCHS), EARLY_EPOCHS):
+        run = train(start, X_train, T_train, eta=EARLY_ETA, steps=steps, learn_biases=True,
+                    validation=(X_val, T_val), patience=patience)
+        if run.stopped_at < steps:
+            return run
+    return run
 
 
 def _momentum_w5(beta=0.9, steps=2):
     net, x, t = example_with()
     return train(net, x, t, eta=0.5, steps=steps, optimiser="momentum", beta=beta).named(steps)["w5"]
+
+
+def _momentum_w5_same_gradient(beta=0.9, eta=0.5):
+    """The slip: the second step reuses the first gradient instead of computing it at the new weights."""
+    net, x, t = example_with()
+    g1 = net.gradients(x, t).named()["w5"]
+    v1 = g1
+    v2 = beta * v1 + g1
+    return net.named()["w5"] - eta * v1 - eta * v2
 
 
 EXERCISES = {
@@ -104,9 +119,16 @@ EXERCISES = {
     "07.early_epoch": Exercise(
         "number", lambda: early_stopping_run().stopped_at, digits=0,
         nudge="Train with validation=(X_val, T_val) and patience=6, then read hist.stopped_at.",
-        hint="bplib.train(random_start([2, 8, 1], seed=8), X_train, T_train, eta=0.1, steps=8000, "
-             "learn_biases=True, validation=…, patience=6).stopped_at",
+        hint="Step 5's cell trains with early stopping the same way; change the network to random_start(8, "
+             "seed=8) and read the run's stopped_at.",
         mistakes=(
+            Mistake(lambda: early_stopping_run().stopped_at + 1, "Off by one: stopped_at is the last update "
+                    "done; read it as it is."),
+            Mistake(lambda: early_stopping_run().stopped_at - 1, "Off by one: stopped_at is the last update "
+                    "done; read it as it is."),
+            Mistake(lambda: early_stopping_run(hidden=32, seed=STEP5_SEED).best_at, "That is the epoch of the "
+                    "lowest validation error of Step 5's 2-32-1 network; this exercise has 8 hidden neurons, "
+                    "and asks where the rule fires."),
             Mistake(lambda: early_stopping_run().best_at, "That is the epoch of the weights it keeps (the lowest "
                     "validation error); the rule fires when the error has risen 6 times after it."),
             Mistake(lambda: early_stopping_run(hidden=32, seed=STEP5_SEED).stopped_at,
@@ -123,5 +145,7 @@ EXERCISES = {
                     "momentum step also carries β·v1."),
             Mistake(lambda: _momentum_w5(steps=1), "That is after one update; the question asks for two."),
             Mistake(lambda: _momentum_w5(beta=1.0 - 1e-12), "β = 0.9, not 1: v2 = 0.9·v1 + g2."),
+            Mistake(_momentum_w5_same_gradient, "The second gradient g2 is computed anew, at the weights after "
+                    "the first update (all eight changed), not reused from the first step."),
         )),
 }

@@ -63,6 +63,7 @@ class Exercise:
     aliases   expressions: other names the answer may use, name -> () -> SymPy expression
     choices   choices: the answers it reads (compared by letters and digits only, in any case)
     form      choices: what the exercise text says about the answer's form, if not the list of choices
+    sign_hint numbers: what to check when the answer has the right size and the wrong sign
     """
 
     kind: str
@@ -76,6 +77,7 @@ class Exercise:
     choices: tuple = ()
     probes: object = None          # functions: () -> list of (description, argument tuple)
     form: str = ""                 # choices: how the text asks for the answer, where listing the choices won't do
+    sign_hint: str = "Check the order of each difference and every minus sign on the way."
     _reference: object = field(default=None, init=False, repr=False)
     _functions: object = field(default=None, init=False, repr=False)   # expressions: expected, mistakes
 
@@ -251,16 +253,26 @@ def _judge_number(ex, value, attempts):
         if agrees(value, mistaken, looser):
             return False, f"✘ Not quite. {mistake.hint}"
     if expected != 0 and agrees(-value, expected, looser):
-        return False, ("✘ The size is right, the sign is not: check the order of each difference (out − t, "
-                       "not t − out) and any minus sign on the way.")
+        return False, f"✘ The size is right, the sign is not. {ex.sign_hint}"
     given = _significant_digits(value)
-    if ex.digits and 2 <= given < ex.digits and agrees(value, expected, given):   # (one digit proves little)
+    # right, but short: the digits given are the answer's own, rounded or cut off (one digit proves little)
+    if ex.digits and 2 <= given < ex.digits and value in _shortened(expected, given):
         return False, (f"✘ Right as far as it goes, but that is {given} significant digit{'s' * (given > 1)}; "
                        f"give {ex.precision()}.")
     if ex.digits and expected != 0 and abs(value - expected) <= 1e-2 * abs(expected):
         return False, (f"✘ Close, but not to {ex.precision()}. Did you round a number on the way? "
                        "Keep every intermediate result at full precision and round only at the end.")
     return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+
+
+def _shortened(value, digits):
+    """``value`` with ``digits`` significant digits, rounded and cut off (what a right answer given short is)."""
+    if not value or not math.isfinite(value):
+        return ()
+    rounded = float(f"{value:.{digits - 1}e}")
+    scale = 10.0 ** (math.floor(math.log10(abs(value))) - digits + 1)
+    cut = float(f"{math.trunc(value / scale) * scale:.{digits - 1}e}")
+    return (rounded, cut)
 
 
 def _significant_digits(value):
