@@ -459,9 +459,22 @@ def voila_player(tmp_path):
     stop(proc)
 
 
+def keys_step_the_player(page):
+    """A presenter's keys (a clicker sends PageDown/PageUp): → Space PageDown step on, ← PageUp back, also right
+    after a click on one of the player's buttons (which then has the focus)."""
+    page.locator(".bp-player .widget-toggle-button", has_text="forward").click()     # a button has the focus
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.startsWith('net_h1')")
+    for key, starts in [("ArrowRight", "out_h1"), ("PageDown", "net_h2"), ("Space", "out_h2"), ("PageUp", "net_h2"),
+                        ("ArrowLeft", "out_h1")]:
+        page.keyboard.press(key)
+        page.wait_for_function(f"() => document.querySelector('.bp-player .bp-step').innerText.startsWith('{starts}')",
+                               timeout=5_000)
+
+
 def test_player_in_voila(browser, voila_player):
     page = open_voila_page(browser, voila_player, ".bp-player", "StepPlayer(", (1280, 720))
     timings = {"step_ms": [], "button_ms": []}
+    keys_step_the_player(page)
     walk_player(page, timings)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "player_voila.png"))

@@ -95,6 +95,15 @@ def test_a_lecture_deck_follows_its_plan_minute_by_minute(length):
             assert answer in notes, "the room's exercises have their answers in the notes"
 
 
+def test_slides_speak_in_plain_words_not_library_names():
+    names = re.compile(r"\bbplib\b|trace\.[za]\b|hist\.\w|net\.(forward|loss|gradients)\b|train_many|unrolled\.")
+    for path in LESSONS:
+        for cell in decks.deck_cells(nbformat.read(path, as_version=4)):
+            if cell.cell_type == "markdown" and decks.slide_type(cell) != "notes" and "|" not in cell.source:
+                found = names.search(cell.source)
+                assert not found, f"{path.name}: '{found.group(0)}' on a slide: {cell.source[:80]}"
+
+
 def test_a_dropped_cell_hands_its_slide_start_on():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Title", metadata={"slideshow": {"slide_type": "slide"}}),

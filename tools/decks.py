@@ -7,6 +7,8 @@ The notebooks are the one source; a deck is the notebook seen by a room:
 - no solution cells (tag ``solution``), no cells marked ``skip``, no In/Out prompts;
 - a live widget (a cell with metadata ``live``: a live page's key in tools/pages.py, or "notebook") becomes a
   pointer to the page that shows it on the projector; the still figure next to it in the notebook tells the same story;
+- a Markdown span ``<span class="nb-only">…</span>`` (the library's names: ``bplib.train``, ``trace.z``) is
+  left out: a slide speaks in plain words;
 - a cell's metadata ``notes`` (Markdown: the pause question, the timing) becomes the speaker notes of its
   slide (press S in the deck), and so do the folded answers (``<details>``) of "Check yourself";
 - the learner's answer cells of the exercises (code calling ``check(``) are left out: a room does not type;
@@ -59,6 +61,15 @@ def markdown(source, kind="-"):
 
 
 FOLDED = re.compile(r"<details>\s*<summary>.*?</summary>(.*?)</details>", re.S)
+
+
+NOTEBOOK_ONLY = re.compile(r'<span class="nb-only">.*?</span>', re.S)
+
+
+def notebook_only_removed(cell):
+    """A Markdown cell without its ``<span class="nb-only">`` parts: pointers to the library's names (bplib.train,
+    trace.z) that help a learner at the code and mean nothing on a slide."""
+    cell.source = NOTEBOOK_ONLY.sub("", cell.source)
 
 
 def unfold(cell):
@@ -130,6 +141,7 @@ def deck_cells(nb):
                             "The still figures of these slides tell the same story.", kind)
             cell.metadata["notes"] = "Switch to the live page here; come back to the deck for the still figure."
         elif keep and cell.cell_type == "markdown":
+            notebook_only_removed(cell)
             unfold(cell)
         elif keep and cell.cell_type == "code" and "show-code" not in tags:
             cell.metadata["transient"] = {"remove_source": True}
