@@ -465,7 +465,7 @@ def keys_step_the_player(page):
     page.locator(".bp-player .widget-toggle-button", has_text="forward").click()     # a button has the focus
     page.wait_for_function("() => document.querySelector('.bp-player .bp-step').innerText.startsWith('net_h1')")
     for key, starts in [("ArrowRight", "out_h1"), ("PageDown", "net_h2"), ("Space", "out_h2"), ("PageUp", "net_h2"),
-                        ("ArrowLeft", "out_h1")]:
+                        ("ArrowLeft", "out_h1"), ("PageUp", "net_h1")]:
         page.keyboard.press(key)
         page.wait_for_function(f"() => document.querySelector('.bp-player .bp-step').innerText.startsWith('{starts}')",
                                timeout=5_000)
