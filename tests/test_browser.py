@@ -254,6 +254,24 @@ def toggle_biases(page, timings):
         assert ("b1 = " in readout(page)) == shown
 
 
+SMALL_TEXT = """sel => {
+  const found = [];
+  document.querySelectorAll(sel + ' *').forEach(e => {
+    if (!e.offsetWidth || !e.offsetHeight) return;
+    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
+    const size = parseFloat(getComputedStyle(e).fontSize);
+    if (size < 18) found.push(`${e.tagName}.${e.className}: ${size}px "${e.textContent.trim().slice(0, 30)}"`);
+  });
+  return found;
+}"""
+
+
+def assert_readable(page, selector):
+    """Every text of a live page's widget at least 18 px: read from the back of a room."""
+    small = page.evaluate(SMALL_TEXT, selector)
+    assert not small, f"text below 18 px on {selector}: {small[:6]}"
+
+
 def record(name, timings):
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "browser_timings.json"
@@ -474,6 +492,7 @@ def keys_step_the_player(page):
 def test_player_in_voila(browser, voila_player):
     page = open_voila_page(browser, voila_player, ".bp-player", "StepPlayer(", (1280, 720))
     timings = {"step_ms": [], "button_ms": []}
+    assert_readable(page, ".bp-player")
     keys_step_the_player(page)
     walk_player(page, timings)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -507,6 +526,7 @@ def test_playground_fits_a_projector(browser, voila, width, height):
     tick_px = (15 - 1) * 100 / 72 * shown[0] / shown[1]        # font_size − 1 points at 100 dpi, scaled
     assert shown[0] >= 0.9 * (width - 60) and tick_px >= 16, (shown, tick_px)
     page.screenshot(path=str(ARTIFACTS / f"playground_{width}x{height}.png"))
+    assert_readable(page, ".bp-dashboard")
 
 
 def test_playground_opens_within_seconds(browser, tmp_path):
@@ -662,6 +682,7 @@ def test_xor_playground_in_voila(browser, tmp_path):
     proc, base = serve_voila(tmp_path, "notebooks/xor_playground.ipynb")
     try:
         page = open_voila_page(browser, base, ".bp-xor", "XorPlayground(", (1280, 720))
+        assert_readable(page, ".bp-xor")
         timings = {"xor_ms": [], "new_start_ms": [], "during_training_ms": [], "start_trained_ms": []}
         ARTIFACTS.mkdir(exist_ok=True)
         check_xor_playground(page, timings, screenshot=ARTIFACTS / "xor_voila_new_start_1280x720.png")
