@@ -200,7 +200,7 @@ def build(out=OUT, names=None, pdf=False, browser=None):
     if names is None:                      # the lectures of the start page's plan, one deck each
         from tools import lecture
         for length, target in zip(lecture.PLANS, lecture.paths(out)):
-            written.append(_write(export, lecture.notebooks(length), target, f"Lecture, {length} minutes"))
+            written.append(_write(export, lecture.notebook(length), target, f"Lecture, {length} minutes"))
     if pdf:
         from tools.pdf import print_decks
         print_decks(written, browser)

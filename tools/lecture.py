@@ -7,7 +7,8 @@ minutes in the speaker notes; the minutes add up to the lecture's length (a test
 parts stay in the per-notebook decks.
 """
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -25,7 +26,7 @@ class Part:
     title: str
     notebook: str = ""
     sections: tuple = ()
-    slides: tuple = field(default=())
+    slides: tuple = ()
     notes: str = ""
 
 
@@ -124,12 +125,11 @@ def lecture_cells(length):
 
 def minutes_in_notes(cells):
     """The minutes each part's notes give (for the test that they add up)."""
-    import re
     return [int(m.group(1)) for c in cells if c.metadata.get("slideshow", {}).get("slide_type") == "notes"
             for m in [re.search(r"\*\*Minutes \d+–\d+\*\* \((\d+) min\)", c.source)] if m]
 
 
-def notebooks(length):
+def notebook(length):
     """The lecture deck as a notebook (what tools/decks.py exports)."""
     nb = nbformat.v4.new_notebook()
     nb.cells = lecture_cells(length)

@@ -7,25 +7,38 @@ Chinese text needs a CJK font on the machine that prints (Debian: fonts-wqy-micr
 it where it may): without one, the PDF shows boxes instead of 学习率.
 """
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from tools.pages import CHROMIUM
 from tools.pages import CHROMIUM_ARGS as ARGS
 
 
+@contextmanager
+def _chromium(browser=None):
+    """``browser`` if given, else the system's chromium started for the job (and closed after it)."""
+    if browser is not None:
+        yield browser
+        return
+    from playwright.sync_api import sync_playwright
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"Printing PDFs needs {CHROMIUM} (Debian: apt-get install chromium)")
+    with sync_playwright() as p:
+        own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield own
+        finally:
+            own.close()
+
+
 def print_decks(decks, browser=None, width=1280, height=720):
     """Write ``<deck>.pdf`` next to each deck's HTML (in ``browser``, a playwright chromium, or one started
     here); returns the PDF paths."""
-    if browser is None:
-        from playwright.sync_api import sync_playwright
-        if not Path(CHROMIUM).exists():
-            raise SystemExit(f"Printing PDFs needs {CHROMIUM} (Debian: apt-get install chromium)")
-        with sync_playwright() as p:
-            own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            try:
-                return print_decks(decks, own, width, height)
-            finally:
-                own.close()
+    with _chromium(browser) as chromium:
+        return _print_decks(decks, chromium, width, height)
+
+
+def _print_decks(decks, browser, width, height):
     written = []
     page = browser.new_page(viewport={"width": width, "height": height})
     for deck in decks:
@@ -48,16 +61,11 @@ def print_decks(decks, browser=None, width=1280, height=720):
 
 def print_a4(page_path, browser=None):
     """Print an HTML page (its own @page rules: A4) to ``<page>.pdf`` with chromium; returns the PDF path."""
-    if browser is None:
-        from playwright.sync_api import sync_playwright
-        if not Path(CHROMIUM).exists():
-            raise SystemExit(f"Printing PDFs needs {CHROMIUM} (Debian: apt-get install chromium)")
-        with sync_playwright() as p:
-            own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            try:
-                return print_a4(page_path, own)
-            finally:
-                own.close()
+    with _chromium(browser) as chromium:
+        return _print_a4(page_path, chromium)
+
+
+def _print_a4(page_path, browser):
     page_path = Path(page_path).resolve()
     page = browser.new_page()
     page.goto(page_path.as_uri())

@@ -41,6 +41,16 @@ def _short(value):
     return "?" if value is None else f"{value:.4g}".replace("-", "−")
 
 
+def _parameter_label(name, known):
+    """A weight's or bias's label at this point of the walk, and its colour: the new value once written, else its
+    gradient once computed, else its value."""
+    if name + "+" in known:
+        return f"{name}⁺ = {_short(known[name + '+'])}", WRITE
+    if "dE_d" + name in known:
+        return f"∂E/∂{name} = {_short(known['dE_d' + name])}", BACKWARD
+    return f"{name} = {_short(known[name])}", "#333333"
+
+
 class StepDiagram:
     """The network with the values known at one step of the walk, and that step's reads and writes."""
 
@@ -126,21 +136,11 @@ class StepDiagram:
             label.set_text("\n".join(lines) or " ")
             label.set_visible(bool(lines))
         for w in d.edge_names:
-            if w + "+" in known:
-                text, colour = f"{w}⁺ = {_short(known[w + '+'])}", WRITE
-            elif "dE_d" + w in known:
-                text, colour = f"∂E/∂{w} = {_short(known['dE_d' + w])}", BACKWARD
-            else:
-                text, colour = f"{w} = {_short(known[w])}", "#333333"
+            text, colour = _parameter_label(w, known)
             (_, y0), (_, y1) = d.edge_ends[w]
             d.label_edge(w, text, color=colour, at=0.5 if np.isclose(y0, y1) else None)
         for b, name in self.bias_names.items():
-            if name + "+" in known:
-                text, colour = f"{name}⁺ = {_short(known[name + '+'])}", WRITE
-            elif "dE_d" + name in known:
-                text, colour = f"∂E/∂{name} = {_short(known['dE_d' + name])}", BACKWARD
-            else:
-                text, colour = f"{name} = {_short(known[name])}", "#333333"
+            text, colour = _parameter_label(name, known)
             self.bias_labels[b].set_text(text)
             self.bias_labels[b].set_color(colour)
         self.E_label.set_text(f"E = {_short(known['E'])}" if "E" in known else " ")

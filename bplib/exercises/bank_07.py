@@ -6,7 +6,7 @@ from functools import cache
 
 from ..data import noisy_xor, solved, xor
 from ..network import random_start
-from ..training import train
+from ..training import recent_trend, train
 from .common import example_with
 from .engine import Exercise, Mistake
 
@@ -28,14 +28,13 @@ def curve_runs():
 
 
 def verdict_of(hist):
-    """Stuck, slow or diverging, read off a run as the lesson reads a curve: E ends above where it started:
-    diverging; E fell, then changed by less than 1 % over the last third while XOR is unsolved: stuck;
+    """Stuck, slow or diverging, read off the curve as the lesson (and the XOR playground) reads it, by
+    ``recent_trend`` over the last 300 epochs: E went up: diverging; E flat while XOR is unsolved: stuck;
     still falling: slow."""
-    loss = hist.loss
-    if loss[-1] > loss[0]:
+    trend, _ = recent_trend(hist.loss)
+    if trend in ("diverged", "rising"):
         return "diverging"
-    last_third = loss[2 * len(loss) // 3:]
-    if abs(last_third[0] - last_third[-1]) < 1e-2 * last_third[0] and not solved(hist.outputs[-1]):
+    if trend == "flat" and not solved(hist.outputs[-1]):
         return "stuck"
     return "slow"
 
