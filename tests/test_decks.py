@@ -87,7 +87,8 @@ def test_a_lecture_deck_follows_its_plan_minute_by_minute(length):
     text = "\n".join(c.source for c in cells)
     notes = "\n".join(c.source for c in cells if decks.slide_type(c) == "notes")
     assert "tasks.py playground" in text, "the live page at its minute"
-    assert "## Step 4 · ∂E/∂w5" in text and "## Step 6 · Too large" in text or length == 45
+    assert "## ∂E/∂w5" in text and "## Too large" in text or length == 45
+    assert "## Step " not in text, "the lessons' step numbers are left out of a lecture"
     assert not re.search(r"(^|\n)Self-study", notes), "no self-study part inside a lecture"
     assert not any("solution" in c.metadata.get("tags", []) for c in cells)
     if length == 90:

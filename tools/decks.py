@@ -63,13 +63,18 @@ def markdown(source, kind="-"):
 FOLDED = re.compile(r"<details>\s*<summary>.*?</summary>(.*?)</details>", re.S)
 
 
-NOTEBOOK_ONLY = re.compile(r'<span class="nb-only">.*?</span>', re.S)
+NOTEBOOK_ONLY = re.compile(r'<span class="nb-only">.*?</span>', re.S)   # the library's names: bplib.train
 
 
-def notebook_only_removed(cell):
-    """A Markdown cell without its ``<span class="nb-only">`` parts: pointers to the library's names (bplib.train,
-    trace.z) that help a learner at the code and mean nothing on a slide."""
+NEXT_LINK = re.compile(r"^Next: .*?(?:\n\n|\Z)", re.S | re.M)     # "Next: [3 · …](…ipynb)": a notebook's way on
+
+
+def for_the_room(cell):
+    """A Markdown cell as a room sees it: no notebook-only spans, no "Next:" links between notebooks, and
+    "Check yourself" answered in the speaker notes, not "below"."""
     cell.source = NOTEBOOK_ONLY.sub("", cell.source)
+    cell.source = NEXT_LINK.sub("", cell.source).rstrip()
+    cell.source = cell.source.replace("(answers below, try first)", "(try first)")
 
 
 def unfold(cell):
@@ -141,7 +146,7 @@ def deck_cells(nb):
                             "The still figures of these slides tell the same story.", kind)
             cell.metadata["notes"] = "Switch to the live page here; come back to the deck for the still figure."
         elif keep and cell.cell_type == "markdown":
-            notebook_only_removed(cell)
+            for_the_room(cell)
             unfold(cell)
         elif keep and cell.cell_type == "code" and "show-code" not in tags:
             cell.metadata["transient"] = {"remove_source": True}

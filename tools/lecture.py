@@ -34,7 +34,8 @@ def _exercise_slides():
     questions = handout.exercise_answers()
     body = "\n".join(f"{k}. {q}" for k, (q, _) in list(questions.items())[:2])
     answers = "\n".join(f"{k}. {a}" for k, (_, a) in list(questions.items())[:2])
-    return (f"## In the room, on paper\n\nOn the handout's page 3 (`python3 tasks.py handout`), in pairs:\n\n{body}",
+    return (f"## In the room, on paper\n\nThe handout's page 3 (`python3 tasks.py handout`), exercises 1 and 2, in "
+             f"pairs:\n\n{body}",
             answers)
 
 
@@ -43,13 +44,17 @@ def _plan(length):
     live = ("## Live: the playground\n\nSwitch to the **playground** (`python3 tasks.py playground`, or its "
             "Binder link). Train with η = 0.5, then 5, then 50. Before 200 and 1000: what will happen? Then tick "
             "\"biases learn too\". The still figure on the next slide tells the same story.")
+    player = ("## Live: the step-through player\n\nSwitch to the **step-through player** (`python3 tasks.py "
+              "player`, or its Binder link) and walk the backward pass one equation at a time: blue is what an "
+              "equation reads, orange what it writes. Tick *predict first* and let the room call each value "
+              "before it is shown.")
     if length == 90:
         return [
             Part(15, "The forward pass", "01_forward_pass",
                  ("The network", "Step 1", "Step 2", "Step 3 ·", "The forward pass, drawn")),
             Part(25, "The chain rule", "02_symbolic_derivation", ("Step 1", "Step 4", "Step 5", "Step 6")),
             Part(15, "Backpropagation with numbers", "03_numeric_backprop",
-                 ("Step 2", "Step 3", "Step 4", "The backward pass, drawn", "Step 5", "Now walk it", "Step 7")),
+                 ("Step 2", "Step 3", "Step 4", "The backward pass, drawn", "Step 5", "Step 7"), slides=(player,)),
             Part(15, "Training, live", "04_training_dashboard", ("Step 5", "Step 6"), slides=(live,)),
             Part(15, "Exercises on paper", slides=(exercise,), notes="**Answers**\n\n" + answers),
             Part(5, "Recap", "04_training_dashboard", ("Recap",), slides=(_recap(),)),
@@ -89,6 +94,8 @@ def sections(cells, starts):
             keep = any(heading.startswith(s) for s in starts) and not self_study
             if keep:
                 cell.metadata.setdefault("slideshow", {})["slide_type"] = "slide"
+                # the lessons' step numbers mean nothing in a lecture that takes steps from four of them
+                cell.source = re.sub(r"^(\s*## )Step \d+ · ", r"\1", cell.source)
         if keep:
             chosen.append(cell)
     return chosen
@@ -115,6 +122,9 @@ def lecture_cells(length):
             taken = sections(deck_cells(nb), part.sections)
         written = [markdown(text, "slide") for text in part.slides]
         part_cells = written + taken if part.title.startswith("Training") else taken + written
+        if part.notebook == "03_numeric_backprop":     # the player after the backward pass drawn, before the update
+            at = next((k for k, c in enumerate(taken) if c.source.lstrip().startswith("## One update")), len(taken))
+            part_cells = taken[:at] + written + taken[at:]
         minutes = (f"**Minutes {start}–{start + part.minutes}** ({part.minutes} min): {part.title}"
                    if part.minutes else f"(within the minutes before): {part.title}")
         notes = [markdown(minutes + ("\n\n" + part.notes if part.notes else ""), "notes")]

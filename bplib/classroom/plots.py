@@ -233,7 +233,11 @@ def blank_diagram(ax, net, x, t, backward=False, font_size=10):
         if backward:                                   # the δ's flow back along the weights
             d.arrow(name, backward=True, color="#e0a8a0")
         (_, y0), (_, y1) = d.edge_ends[name]           # straight edges: the label midway, clear of the boxes
-        d.label_edge(name, f"{name} = {net.named()[name]:g}", color="#222222", at=0.5 if np.isclose(y0, y1) else None)
+        label = d.label_edge(name, f"{name} = {net.named()[name]:g}", color="#222222",
+                             at=0.5 if np.isclose(y0, y1) else None)
+        if np.isclose(y0, y1) and y0 > 0:              # the upper edges: below the line, the boxes sit above
+            x_label, y_label = label.get_position()
+            label.set_position((x_label, y_label - 0.34))
     _label_biases(d, net, 4, "#222222")
     for j, name in enumerate(d.names[0]):
         d.label_neuron(name, f"{name} = {np.ravel(x)[j]:g}", color="#222222")

@@ -13,7 +13,7 @@ def _tanh_prime_h1(form="right"):
     net_h1 = forward_with().z[0][0]
     out = np.tanh(net_h1)
     return {"right": 1 - out**2, "no_square": 1 - out, "sigmoid": sigma(net_h1) * (1 - sigma(net_h1)),
-            "sigmoid_form": out * (1 - out)}[form]
+            "sigmoid_form": out * (1 - out), "sigmoid_out": 1 - sigma(net_h1) ** 2}[form]
 
 
 def _shared_b2_gradient(which="both", slope=True, activation="tanh", hidden="same"):
@@ -52,6 +52,8 @@ EXERCISES = {
             Mistake(lambda: _tanh_prime_h1("no_square"), "Square the out: tanh′ = 1 − out²."),
             Mistake(lambda: _tanh_prime_h1("sigmoid"), "That is σ′ at net_h1; the question asks for tanh′."),
             Mistake(lambda: _tanh_prime_h1("sigmoid_form"), "out(1 − out) is σ′'s form; tanh′ = 1 − out²."),
+            Mistake(lambda: _tanh_prime_h1("sigmoid_out"), "That out is σ's (0.5933…); with tanh, out = "
+                    "tanh(0.3775)."),
         )),
     "06.shared_b2": Exercise(
         "number", _shared_b2_gradient, digits=6,

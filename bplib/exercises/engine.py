@@ -442,6 +442,7 @@ def _numeric_function(expr, names):
     with sp.evaluate(False):     # rebuild without evaluating: no huge integer is ever computed
         expr = expr.xreplace({by_name[n]: p for n, p in zip(names, plain) if n in by_name})
         expr = expr.xreplace({r: sp.Float(r) for r in expr.atoms(sp.Rational)})
+        expr = expr.replace(sp.sech, lambda a: 1 / sp.cosh(a))     # the math module has no sech
     return sp.lambdify(plain, expr, modules="math")
 
 
