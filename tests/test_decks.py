@@ -105,6 +105,22 @@ def test_slides_speak_in_plain_words_not_library_names():
                 assert not found, f"{path.name}: '{found.group(0)}' on a slide: {cell.source[:80]}"
 
 
+def test_every_lesson_draws_its_figures_in_type_for_the_room():
+    """Tick labels ≥ 16 px on a slide: every lesson draws with ROOM_STYLE (13 pt ticks at 100 dpi = 18 px), no
+    cell asks for smaller type, and the decks never show a figure below 90 % of its size (the browser walk)."""
+    from bplib.classroom.plots import ROOM_STYLE
+    px = 100 / 72 * ROOM_STYLE["figure.dpi"] / 100
+    assert 0.9 * px * min(ROOM_STYLE["xtick.labelsize"], ROOM_STYLE["ytick.labelsize"]) >= 16
+    assert 0.9 * px * ROOM_STYLE["legend.fontsize"] >= 15
+    smaller = re.compile(r"(fontsize|labelsize|title_fontsize)\s*=\s*(\d+)")
+    for path in LESSONS:
+        code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        assert "plt.style.use(" in code[0] and "ROOM_STYLE" in code[0], f"{path.name}: not in the room's type"
+        for source in code:
+            for m in smaller.finditer(source):
+                assert int(m.group(2)) >= ROOM_STYLE["legend.fontsize"], f"{path.name}: {m.group(0)}"
+
+
 def test_a_dropped_cell_hands_its_slide_start_on():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Title", metadata={"slideshow": {"slide_type": "slide"}}),
@@ -245,9 +261,9 @@ DECK_RULES = """() => {
       const size = parseFloat(getComputedStyle(e).fontSize);
       if (size < 20) found.push(`${where}: ${size}px text "${e.textContent.trim().slice(0, 30)}"`);
     });
-    // no figure below half its natural size
+    // no figure below 90 % of its natural size (tick labels of 18 px stay at 16 px or more)
     s.querySelectorAll('img').forEach(img => {
-      if (img.naturalWidth && img.offsetWidth < 0.5 * img.naturalWidth - 1)
+      if (img.naturalWidth && img.offsetWidth < 0.9 * img.naturalWidth - 1)
         found.push(`${where}: a figure at ${Math.round(100 * img.offsetWidth / img.naturalWidth)}% of its size`);
     });
     // no number broken across two lines
