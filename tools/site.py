@@ -5,7 +5,8 @@ formulas typeset by a local MathJax (tools/vendor.py), a navigation bar between 
 loaded from the network. Each exercise keeps its text; its answer cell, which cannot run here, becomes the
 answer folded under "Answer", and its solution is folded under "Solution" (click to open), as in JupyterLab.
 Each page's tab is titled with the notebook's title. A live widget, which needs a kernel, is replaced by a
-pointer to the page that shows it; the still figure next to it tells the same story.
+pointer to the page that shows it; the still figure next to it tells the same story. The three live pages
+(playground, player, XOR playground) are drawn in the browser from bplib's runs (tools/standalone.py).
 """
 
 import copy
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools import vendor
+from tools import standalone, vendor
 from tools.decks import answer_text, is_answer_cell, joined_streams
 from tools.pages import IN_THE_NOTEBOOK, PAGES, START, by_live_key
 
@@ -29,6 +30,9 @@ def live_pointer(key):
     if key == IN_THE_NOTEBOOK:
         return "this notebook in JupyterLab or on Binder", "this page"
     page = by_live_key(key)
+    if page.name in standalone.PAGES:
+        return (f'<a href="{page.site_name}.html">{page.label}</a> of this site, which works without a kernel',
+                page.told_in)
     return f"{page.label} (<code>python3 tasks.py {page.command}</code>, or its Binder link)", page.told_in
 
 NOTEBOOK_LINK = re.compile(r'href="([0-9A-Za-z_]+)\.ipynb')
@@ -78,20 +82,27 @@ def build(out=OUT):
     export = HTMLExporter(config=config, template_name="page", extra_template_basedirs=[str(TEMPLATES)])
     listing = pages()
     nav = [{"href": f"{name}.html", "title": title} for _, name, title in listing]
-    written = []
+    written, live = [], {}
     for k, (path, name, _) in enumerate(listing):
+        site = {"pages": nav, "here": f"{name}.html", "next": nav[k + 1] if k + 1 < len(nav) else None,
+                "title": f"{listing[k][2]} · Backpropagation, one step at a time"}
+        if name in standalone.PAGES:             # a live page: drawn in the browser from bplib's runs
+            live[name] = site
+            continue
         nb = nbformat.read(path, as_version=4)
         nb.cells = page_cells(nb)
-        site = {"pages": nav, "here": f"{name}.html", "next": nav[k + 1] if k + 1 < len(nav) else None}
-        tab = f"{listing[k][2]} · Backpropagation, one step at a time"      # the browser tab's title
-        body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": tab}, "site": site})
+        body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": site["title"]}, "site": site})
         body = NOTEBOOK_LINK.sub(lambda m: 'href="' + ("index" if m.group(1) == START.name else m.group(1))
                                  + '.html', body)
         target = out / f"{name}.html"
         target.write_text(body, encoding="utf-8")
         written.append(target)
         print(f"page: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
-    return written
+    for target in standalone.build(out, live, names=list(live)):
+        written.append(target)
+        print(f"live page: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
+    order = [f"{name}.html" for _, name, _ in listing]
+    return sorted(written, key=lambda p: order.index(p.name))
 
 
 def main(args):

@@ -261,6 +261,37 @@ def first_difference(simultaneous, sequential):
     return None
 
 
+def question(step, diagram, numbers=False):
+    """The step to predict, as HTML: its rule, and where to find the values it reads (blue on ``diagram``;
+    those the diagram does not write, such as η, given here). ``numbers``: the equation with the numbers put
+    in, all but the result."""
+    if numbers:
+        return step.text[: step.text.rfind("=")] + "= <b>?</b>"
+    before = {k: v for k, v in step.known.items() if k != step.writes}
+    on_diagram = [display_name(n) for n in step.reads if diagram.shows(n, before)]
+    given = [f"{display_name(n)} = {number(before[n])}" for n in step.reads if not diagram.shows(n, before)]
+    where = f"read {', '.join(on_diagram)} on the diagram (blue)" if on_diagram else ""
+    if given:
+        where += ("; " if where else "") + ", ".join(given)
+    return (f"{step.rule} = <b>?</b><div class='bp-where' style='font-size:0.8em; color:#555'>"
+            f"{where}</div>")
+
+
+def slip_note(k, difference, correct):
+    """What the sequential walk says at step ``k`` (HTML): where it first differs from the simultaneous update
+    (``difference``), whose value there is ``correct``."""
+    if difference is None:
+        return ""
+    if k == difference:
+        return (f"<div class='bp-slip' style='color:#b03a2e'>⚠ Here the sequential update first differs "
+                f"from the correct one: it reads weights already updated above (the simultaneous update "
+                f"gives {number(correct)}).</div>")
+    if k < difference:
+        return (f"<div style='color:#8a6d00'>The first difference from the correct order comes at step "
+                f"{difference + 1}.</div>")
+    return ""
+
+
 def steps_table(steps, numbers=True):
     """The whole walk as text, one line per step with its phase: the static fallback of the player.
     ``numbers=False``: each step's rule only, "= ?" for its value, as predict-first shows it (a sheet to
@@ -395,15 +426,9 @@ class StepPlayer(Shown):
         marked, png = self._frame(step, hidden)
         text = step.text if not hidden else self._question(step)
         note = ""
-        if self.sequential.value and self.difference is not None:
+        if self.sequential.value:
             correct = next(s.value for s in self.walks["simultaneous"] if s.writes == step.writes)
-            if k == self.difference:
-                note = (f"<div class='bp-slip' style='color:#b03a2e'>⚠ Here the sequential update first differs "
-                        f"from the correct one: it reads weights already updated above (the simultaneous update "
-                        f"gives {number(correct)}).</div>")
-            elif k < self.difference:
-                note = (f"<div style='color:#8a6d00'>The first difference from the correct order comes at step "
-                        f"{self.difference + 1}.</div>")
+            note = slip_note(k, self.difference, correct)
         self.equation.value = (
             f"<div style='font-size:1.25em; font-family: var(--jp-code-font-family, monospace)'>{text}</div>"
             f"<div class='bp-marks' style='color:#555'>phase: <b>{step.phase}</b> · reads "
@@ -420,19 +445,7 @@ class StepPlayer(Shown):
         self.timings.append(time.perf_counter() - start)
 
     def _question(self, step):
-        """The step to predict: its rule, and where to find the values it reads (blue on the diagram; those
-        the diagram does not write, such as η, given here). With "show the numbers": the equation with the
-        numbers put in, all but the result."""
-        if self.numbers.value:
-            return step.text[: step.text.rfind("=")] + "= <b>?</b>"
-        before = {k: v for k, v in step.known.items() if k != step.writes}
-        on_diagram = [display_name(n) for n in step.reads if self.diagram.shows(n, before)]
-        given = [f"{display_name(n)} = {number(before[n])}" for n in step.reads if not self.diagram.shows(n, before)]
-        where = f"read {', '.join(on_diagram)} on the diagram (blue)" if on_diagram else ""
-        if given:
-            where += ("; " if where else "") + ", ".join(given)
-        return (f"{step.rule} = <b>?</b><div class='bp-where' style='font-size:0.8em; color:#555'>"
-                f"{where}</div>")
+        return question(step, self.diagram, self.numbers.value)
 
     def _frame(self, step, hidden):
         """The marks and the PNG of a step, drawn once and kept (a step change then only sends a picture)."""

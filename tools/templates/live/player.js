@@ -1,0 +1,136 @@
+// The step-through player without a kernel: bplib.classroom.player.StepPlayer's walk, exported by
+// tools/standalone.py (BP.player): each step's equation, its question, the diagram's changes, and the mistakes
+// that predict-first names, judged with bplib's rule (precision.agrees, player.judge; copied below).
+"use strict";
+(function () {
+  var D = BP.player, $ = function (id) { return document.getElementById(id); };
+  var svg = $("picture"), slider = $("step");
+  svg.setAttribute("viewBox", "0 0 " + D.size[0] + " " + D.size[1]);
+  var named = Live.drawScene(svg, D.shapes);
+  var base = {};                     // every named shape as it is drawn first: a step changes some of them
+  D.shapes.forEach(function (s) { if (s.name) base[s.name] = s; });
+  var revealed = {}, firstTry = {}, shownChanges = {};
+
+  function steps() { return D.orders[$("sequential").checked ? "sequential" : "simultaneous"]; }
+  slider.max = steps().length - 1;
+  slider.value = 0;
+  D.phases.forEach(function (p) {
+    var b = document.createElement("button");
+    b.type = "button"; b.textContent = p; b.dataset.phase = p;
+    b.addEventListener("click", function () {
+      var list = steps(), k = +slider.value;
+      if (list[k].phase !== p) { slider.value = list.findIndex(function (s) { return s.phase === p; }); show(); }
+    });
+    $("phases").appendChild(b);
+  });
+
+  // --- bplib's judge (bplib/precision.py agrees, bplib/classroom/player.py judge) -----------------------
+  function agrees(a, b, digits) {
+    if (digits === 0) return a === b;
+    if (b === 0) return Math.abs(a) <= Math.pow(10, -digits);
+    var unit = Math.pow(10, Math.floor(Math.log10(Math.abs(b))) - digits + 1);
+    return Math.abs(a - b) <= unit * (1 + 1e-9);
+  }
+  var NUMBER = /^[+-]?(?:(?:\d(?:_?\d)*)?(?:\.(?:\d(?:_?\d)*)?)?(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|nan)$/i;
+  function pythonRepr(s) {          // repr() of a Python string, as judge quotes a typed word back
+    var quote = s.indexOf("'") >= 0 && s.indexOf('"') < 0 ? '"' : "'";
+    return quote + s.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), "\\" + quote) + quote;
+  }
+  function parse(answer) {          // Python's float(answer), after judge's "−" → "-" and "," → "."
+    var s = answer.replace(/−/g, "-").replace(/,/g, ".").trim();
+    if (!s || !NUMBER.test(s) || !/\d|inf|nan/i.test(s)) return undefined;
+    var low = s.toLowerCase().replace(/^[+-]/, "");
+    if (low.indexOf("nan") === 0) return NaN;
+    if (low.indexOf("inf") === 0) return s[0] === "-" ? -Infinity : Infinity;
+    return Number(s.replace(/_/g, ""));
+  }
+  function judge(step, answer) {
+    var value = parse(answer);
+    if (value === undefined) return [null, "✘ Type a number (for example with a decimal point), not " + pythonRepr(answer.slice(0, 30)) + "."];
+    if (!isFinite(value)) return [null, "✘ Type a finite number."];
+    if (agrees(value, step.value, D.digits)) return [true, step.right];
+    for (var i = 0; i < step.mistakes.length; i++)
+      if (agrees(value, step.mistakes[i][0], D.digits - 1)) return [false, "✘ Not quite. " + step.mistakes[i][1]];
+    if (step.value && Math.abs(value - step.value) <= 1e-2 * Math.abs(step.value))
+      return [false, "✘ Close, but not to " + D.digits + " significant digits: keep full precision until the end."];
+    return [false, "✘ Not quite. Read the equation again: which values does it use (marked blue on the diagram)?"];
+  }
+  window.BP_JUDGE = function (k, answer, order) { return judge(D.orders[order || "simultaneous"][k], answer); };
+
+  // --- drawing a step -----------------------------------------------------------------------------------
+  function draw(changes) {
+    var name;
+    for (name in shownChanges) if (!(name in changes)) Live.setShape(named[name], base[name]);
+    for (name in changes) Live.setShape(named[name], Object.assign({}, base[name], changes[name]));
+    shownChanges = changes;
+  }
+
+  function show(keepFeedback) {
+    var list = steps(), k = +slider.value, step = list[k];
+    var predicting = $("predict").checked, hidden = predicting && !revealed[k];
+    if (!keepFeedback) { $("feedback").innerHTML = ""; $("answer").value = ""; }
+    draw(hidden ? step.hidden : step.shown);
+    var text = hidden ? ($("numbers").checked ? step.ask_numbers : step.ask) : step.text;
+    $("equation").innerHTML =
+      "<div class='bp-text'>" + text + "</div><div class='bp-marks'>phase: <b>" + step.phase + "</b> · reads " +
+      "<span style='color:" + D.colours.read + "'>" + (step.reads.join(", ") || "–") + "</span> · writes " +
+      "<span style='color:" + D.colours.write + "'>" + (step.writes.join(", ") || "–") + "</span></div>" + step.note;
+    $("position").innerHTML = "step <b>" + (k + 1) + "</b> of " + list.length;
+    document.querySelectorAll("#phases button").forEach(function (b) {
+      b.classList.toggle("on", b.dataset.phase === step.phase);
+      b.setAttribute("aria-pressed", b.dataset.phase === step.phase ? "true" : "false");
+    });
+    $("predict-box").hidden = !predicting;
+    $("tally").hidden = !predicting;
+    var tried = Object.keys(firstTry).length, right = Object.keys(firstTry).filter(function (i) { return firstTry[i]; }).length;
+    $("tally").textContent = "you predicted " + right + " of " + list.length + " (tried " + tried + ")" +
+      (tried === list.length ? " — done!" : "");
+  }
+
+  function move(delta) {
+    var k = Math.min(Math.max(+slider.value + delta, 0), +slider.max);
+    if (k !== +slider.value) { slider.value = k; show(); }
+  }
+
+  function check() {
+    var k = +slider.value, answer = $("answer").value;
+    if (!$("predict").checked || revealed[k] || !answer) return;
+    var verdict = judge(steps()[k], answer), ok = verdict[0];
+    if (ok !== null && !(k in firstTry)) firstTry[k] = ok;
+    $("feedback").innerHTML = "<span style='color:" + (ok ? "#1e7d32" : "#b03a2e") + "'>" + verdict[1] + "</span>";
+    if (ok) { revealed[k] = true; show(true); } else show(true);
+  }
+
+  function reset() { revealed = {}; firstTry = {}; show(); }
+
+  slider.addEventListener("input", function () { show(); });
+  $("previous").addEventListener("click", function () { move(-1); });
+  $("next").addEventListener("click", function () { move(+1); });
+  $("sequential").addEventListener("change", reset);
+  $("predict").addEventListener("change", reset);
+  $("numbers").addEventListener("change", function () { show(true); });
+  $("check").addEventListener("click", check);
+  $("answer").addEventListener("keydown", function (e) { if (e.key === "Enter") check(); });
+  $("reveal").addEventListener("click", function () {
+    var k = +slider.value;
+    if (!(k in firstTry)) firstTry[k] = false;
+    revealed[k] = true;
+    show();
+  });
+  Live.player($("play"), function () { move(+1); return +slider.value < +slider.max; }, 1500);
+
+  // a presenter's keys: → Space PageDown next step, ← PageUp back, whatever has the focus (a button just
+  // clicked included); not while typing a value; on the step slider ← → move it themselves
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (t.tagName === "INPUT" && t.type === "text") return;
+    var forward = ["ArrowRight", "PageDown", " "].indexOf(e.key) >= 0, back = ["ArrowLeft", "PageUp"].indexOf(e.key) >= 0;
+    if (!forward && !back) return;
+    if (t === slider && (e.key === "ArrowRight" || e.key === "ArrowLeft")) return;
+    e.preventDefault();
+    move(forward ? +1 : -1);
+  }, true);
+
+  show();
+  document.body.setAttribute("data-ready", "");
+})();
