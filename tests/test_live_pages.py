@@ -132,6 +132,31 @@ def test_a_live_page_opens_offline_fast_and_small(browser, site, name):
 
 
 @pytest.mark.parametrize("name", PAGES)
+def test_every_text_of_a_live_page_reads_from_the_back_at_1280x720(browser, site, name):
+    """Every text of the page and of its picture at 16 px or more on a 1280×720 screen (an SVG's text counts
+    at the size the SVG is shown)."""
+    page = open_page(browser, site, name)
+    small = page.evaluate("""() => {
+      const found = [];
+      document.querySelectorAll('main *').forEach(e => {
+        if (!e.getClientRects().length || e.closest('svg')) return;
+        if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
+        const size = parseFloat(getComputedStyle(e).fontSize);
+        if (size < 16) found.push(`${size}px: ${e.textContent.trim().slice(0, 30)}`);
+      });
+      document.querySelectorAll('svg#picture text').forEach(t => {
+        if (!t.getClientRects().length || !t.textContent.trim()) return;
+        const svg = t.ownerSVGElement, scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (size < 16 - 0.01) found.push(`${size.toFixed(1)}px: ${t.textContent.trim().slice(0, 30)}`);
+      });
+      return found;
+    }""")
+    assert not small, f"{name}: " + "; ".join(small[:8])
+    page.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
 def test_every_control_changes_the_picture_within_50_ms(browser, site, name):
     page = open_page(browser, site, name)
     slow = {}

@@ -119,7 +119,7 @@ def _step_scene(net, t, font_size, width_px, aspect):
     return figure, diagram, named
 
 
-def player(font_size=12, width_px=1160, aspect=0.42):
+def player(font_size=12.5, width_px=1160, aspect=0.42):
     """The 29 steps of one training step, for both update orders: each step's equation, its question for
     predict-first (rule only, or with the numbers), the value with the mistakes ``player.mistakes`` names and
     the message ``player.judge`` gives, and what the diagram shows (revealed, and with the value still "?")."""
