@@ -6,12 +6,14 @@ The math (numpy only; ``import bplib`` loads nothing else), one idea per file:
     backprop.py      the equations: forward pass, δ terms, ∂E/∂W, ∂E/∂b, and the backward pass
     network.py       Network: parameters, forward, loss, gradients; names of neurons and parameters; random_start
     training.py      gradient descent: train, train_many, train_population, diagnose, recent_trend (one step)
-    optimisers.py    how a step is made: plain gradient descent, momentum, the bold driver
+    optimisers.py    how a step is made: plain gradient descent, momentum, the bold driver, Adam;
+                     weight decay, learning-rate schedules
     stopping.py      when training ends: maximum, target error, early stopping on a validation set
     unrolled.py      the same training step as a list of equations, one line each (the engine and the player)
     gradcheck.py     finite-difference gradient check; at_most: a difference printed the same on every CPU
     precision.py     the one precision rule (significant digits) of the exercises, the player and the slips
-    data.py          XOR and noisy XOR
+    data.py          XOR, noisy XOR, the 8 × 8 digits (scikit-learn's; loaded when used), one-hot, split
+    metrics.py       a classifier's predictions, accuracy, confusion matrix
     example.py       the worked 2-2-2 example, its published figures and who printed them
     checks.py        clear errors for bad arguments
     symbolic.py      the example in SymPy (import bplib.symbolic; loads SymPy)
@@ -35,6 +37,7 @@ from .backprop import (
 from .example import EXACT, PUBLISHED, SOURCES, mazur
 from .gradcheck import at_most, gradient_check, numeric_gradients, relative_difference
 from .losses import LOSSES
+from .metrics import accuracy, confusion_matrix, predictions
 from .network import Gradients, Network, Trace, random_start
 from .training import History, diagnose, recent_trend, train, train_many, train_population
 
@@ -45,4 +48,5 @@ __all__ = [
     "gradient_check", "layer_forward", "mazur", "numeric_gradients", "random_start", "recent_trend",
     "relative_difference",
     "train", "train_many", "train_population", "unrolled", "weight_gradient",
+    "accuracy", "confusion_matrix", "predictions",
 ]

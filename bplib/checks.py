@@ -51,13 +51,13 @@ def number(name, value, low=None, high=None, low_inclusive=True, hint="", high_i
     return value
 
 
-def integer(name, value, low=0, high=None):
-    """Check a whole number in [low, high]."""
+def integer(name, value, low=0, high=None, hint=""):
+    """Check a whole number in [low, high] (``hint``: what the number is, added to the message)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number; got {value!r}")
+        raise TypeError(f"{name} must be a whole number{hint}; got {value!r}")
     if value < low or (high is not None and value > high):
         top = "" if high is None else f" and ≤ {high}"
-        raise ValueError(f"{name} must be ≥ {low}{top}; got {value}")
+        raise ValueError(f"{name} must be ≥ {low}{top}{hint}; got {value}")
     return int(value)
 
 

@@ -1,8 +1,12 @@
-"""Small data sets made here (nothing is downloaded): XOR, and noisy points around XOR's corners.
+"""Data sets (nothing is downloaded): XOR, noisy points around XOR's corners, and handwritten digits.
 
     XOR:        (0, 0) → 0, (0, 1) → 1, (1, 0) → 1, (1, 1) → 0
     noisy_xor:  n points around each corner, moved by N(0, noise²) in each coordinate, with the
                 corner's target: a training set and a validation set for early stopping
+    digits:     1,797 images of 8 × 8 pixels (ink 0 … 16), the digits 0 … 9, as scikit-learn ships them
+                (notebook 8)
+    one_hot:    class numbers as target vectors: 3 → [0, 0, 0, 1, 0, …]
+    split:      the samples shuffled and cut into training, validation and test sets
 """
 
 import numpy as np
@@ -31,3 +35,34 @@ def solved(outputs, targets=XOR_T):
     """True where every output is on the right side of ½ (a run that has learned XOR)."""
     outputs = np.asarray(outputs)
     return np.all((outputs > 0.5) == (np.asarray(targets) > 0.5), axis=(-2, -1))
+
+
+def digits():
+    """The 8 × 8 handwritten digits that scikit-learn ships (``sklearn.datasets.load_digits``; no download):
+    (images of shape (1797, 64), ink 0 … 16 row by row; labels of shape (1797,), the digits 0 … 9)."""
+    from sklearn.datasets import load_digits  # loaded here: import bplib needs numpy only
+    data = load_digits()
+    return data.data.astype(float), data.target.astype(int)
+
+
+def one_hot(labels, classes):
+    """Class numbers as one-hot target vectors, one row per sample: one_hot([3], 10)[0] = [0, 0, 0, 1, 0, …, 0]."""
+    from .metrics import labels_checked
+    classes = checks.integer("classes", classes, low=1)
+    labels = labels_checked("labels", labels, classes)
+    T = np.zeros((len(labels), classes))
+    T[np.arange(len(labels)), labels] = 1.0
+    return T
+
+
+def split(m, validation=0.2, test=0.2, seed=0):
+    """Indices of ``m`` samples, shuffled with ``seed`` and cut into (training, validation, test); the
+    fractions give the sizes of the last two (rounded down), the training set gets the rest."""
+    m = checks.integer("m", m, low=3)
+    validation = checks.number("validation", validation, low=0.0, high=1.0)
+    test = checks.number("test", test, low=0.0, high=1.0)
+    if validation + test >= 1:
+        raise ValueError(f"validation + test must be less than 1 (the rest trains); got {validation} + {test}")
+    order = np.random.default_rng(seed).permutation(m)
+    n_test, n_val = int(m * test), int(m * validation)
+    return order[n_test + n_val:], order[n_test:n_test + n_val], order[:n_test]

@@ -57,12 +57,22 @@ class Gradients:
         return name_values(self.names, self.weights, self.biases)
 
 
+# the standard deviation of a starting weight, by rule: fan-in n_in, fan-out n_out
+INITS = {"lecun": lambda n_in, n_out: np.sqrt(1.0 / n_in),
+         "xavier": lambda n_in, n_out: np.sqrt(2.0 / (n_in + n_out)),
+         "he": lambda n_in, n_out: np.sqrt(2.0 / n_in)}
+
+
 class Network:
     """A fully connected feed-forward network.
 
     ``sizes``       neurons per layer, input first: ``[2, 2, 2]`` is the worked example.
     ``weights``     one array per layer, W of shape (n_out, n_in); row j holds the
-                    weights into neuron j.  None: drawn from N(0, 1/n_in) with ``seed``.
+                    weights into neuron j.  None: drawn with ``seed`` by the rule ``init``.
+    ``init``        how weights are drawn when none are given (notebooks 6 and 8): "lecun", N(0, 1/n_in)
+                    (the default); "xavier" (Glorot & Bengio), N(0, 2/(n_in + n_out)), for sigmoid and
+                    tanh; "he" (He et al.), N(0, 2/n_in), for ReLU: each keeps the size of the signal
+                    about the same from layer to layer.
     ``biases``      one entry per layer: a number (one bias shared by the whole
                     layer, as in the example) or n_out numbers (one per neuron).
                     None: one zero bias per neuron.
@@ -77,7 +87,7 @@ class Network:
     """
 
     def __init__(self, sizes, weights=None, biases=None, activation="sigmoid", seed=None,
-                 loss="half_sse", output_activation=None):
+                 loss="half_sse", output_activation=None, init="lecun"):
         self.sizes = _check_sizes(sizes)
         self.activation = checks.choice("activation", activation, list(ACTIVATIONS))
         self.loss_name = checks.choice("loss", loss, list(LOSSES))
@@ -85,9 +95,10 @@ class Network:
             "output_activation", output_activation, list(OUTPUT_ACTIVATIONS))
         _check_pairing(self.loss_name, self.output_activation)
         layers = list(zip(self.sizes[1:], self.sizes[:-1]))  # (n_out, n_in) per layer
+        checks.choice("init", init, list(INITS))
         if weights is None:
             rng = np.random.default_rng(seed)
-            weights = [rng.normal(0.0, 1.0 / np.sqrt(n_in), (n_out, n_in)) for n_out, n_in in layers]
+            weights = [rng.normal(0.0, INITS[init](n_in, n_out), (n_out, n_in)) for n_out, n_in in layers]
         if biases is None:
             biases = [np.zeros(n_out) for n_out, _ in layers]
         _check_count("weights", weights, len(layers))

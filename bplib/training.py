@@ -67,7 +67,7 @@ class History:
 
 def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous", mode="batch",
           engine="auto", optimiser="gd", beta=0.9, shuffle=False, seed=None, target=None, validation=None,
-          patience=None):
+          patience=None, batch_size=None, epochs=None, weight_decay=0.0, schedule=None, beta2=0.999, eps=1e-8):
     """Train a copy of ``net`` for ``steps`` updates with learning rate ``eta``.
 
     learn_biases  False: only the weights learn, as in the classic example; True: biases too.
@@ -79,9 +79,17 @@ def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous"
                   with the gradient of the whole batch, E = Σ over samples;
                   "online" makes one update per sample (a step = one epoch), in order, or in a new
                   random order every epoch with ``shuffle=True`` (and ``seed`` for the random order).
-    optimiser     "gd" (w ← w − η g), "momentum" (v ← βv + g, w ← w − ηv, with ``beta``) or
+    batch_size, epochs
+                  mini-batches (notebook 8): each epoch cuts the samples (in order, or in a new random order
+                  with ``shuffle=True`` and ``seed``) into batches of ``batch_size`` (the last may be smaller)
+                  and makes one update per batch with the gradient **averaged over the batch** (as PyTorch
+                  and scikit-learn do, so η does not depend on the batch size; notebook 5's sum vs mean).
+                  A step is then one epoch; ``epochs`` is another name for ``steps``.
+    optimiser     "gd" (w ← w − η g), "momentum" (v ← βv + g, w ← w − ηv, with ``beta``),
                   "bold_driver" (η grows by 5 % after a step that lowered E; a step that raised E is
-                  undone and η halved): see optimisers.py.
+                  undone and η halved) or "adam" (β1 = ``beta``, ``beta2``, ``eps``): see optimisers.py.
+    weight_decay  λ of L2 regularisation: g ← g + λw for every weight (not the biases).
+    schedule      None, "step" or "cosine": η over the epochs (optimisers.learning_rate); needs ``epochs``.
     engine        how the same equations are computed: "matrices" (backprop.py, any case),
                   "unrolled" (unrolled.py, one line per neuron: one sample, small networks, plain
                   gradient descent, much faster there) or "auto" (unrolled where it applies).
@@ -91,7 +99,9 @@ def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous"
     """
     stopping.check(target, validation, patience)        # before any work, like every other option
     hist = train_many(net, x, t, etas=[eta], steps=steps, learn_biases=learn_biases, update=update, mode=mode,
-                      engine=engine, optimiser=optimiser, beta=beta, shuffle=shuffle, seed=seed)
+                      engine=engine, optimiser=optimiser, beta=beta, shuffle=shuffle, seed=seed,
+                      batch_size=batch_size, epochs=epochs, weight_decay=weight_decay, schedule=schedule,
+                      beta2=beta2, eps=eps)
     one = History(loss=hist.loss[0], outputs=hist.outputs[0], weights=[W[0] for W in hist.weights],
                   biases=[b[0] for b in hist.biases], net=hist.net[0], names=hist.names,
                   diverged_at=hist.diverged_at[0], eta_trace=hist.eta_trace[0], start=net)
@@ -99,7 +109,8 @@ def train(net, x, t, eta=0.5, steps=1, learn_biases=False, update="simultaneous"
 
 
 def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneous", mode="batch",
-               engine="auto", optimiser="gd", beta=0.9, shuffle=False, seed=None, starts=None):
+               engine="auto", optimiser="gd", beta=0.9, shuffle=False, seed=None, starts=None, batch_size=None,
+               epochs=None, weight_decay=0.0, schedule=None, beta2=0.999, eps=1e-8):
     """Train one copy of ``net`` per learning rate in ``etas``.
 
     Same options as ``train`` (but no stopping rules); every array of the returned History has a leading
@@ -108,18 +119,20 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
     (``train_population`` uses it: many random initialisations trained in one loop).
     """
     etas, steps = _checked(net, etas, steps, learn_biases, update, mode, engine, optimiser, beta, shuffle)
+    steps, batch = _checked_batches(steps, epochs, batch_size, mode, weight_decay, schedule, shuffle)
+    optimiser_made = optimisers.make(optimiser, beta, beta2, eps)
     X, single = net.inputs(x)
     T = net.targets(t, X.shape[0])
     starts = _checked_starts(net, starts, len(etas))
     eta = np.array(etas)
-    if _use_unrolled(net, X, len(etas), mode, engine, plain=optimiser == "gd" and starts is None):
+    plain = optimiser == "gd" and starts is None and batch_size is None and not weight_decay and schedule is None
+    if _use_unrolled(net, X, len(etas), mode, engine, plain=plain):
         rec_loss, rec_out, rec_W, rec_b = unrolled.run(net, X, T, eta, steps, learn_biases, update)
         eta_trace = np.repeat(eta[:, None], steps + 1, axis=1)
     else:
         order = np.random.default_rng(seed) if shuffle else None
         rec_loss, rec_out, rec_W, rec_b, eta_trace = _run_matrices(
-            net, X, T, eta.copy(), steps, learn_biases, update, mode, optimisers.make(optimiser, beta), order,
-            starts)
+            net, X, T, eta.copy(), steps, learn_biases, update, mode, optimiser_made, order, starts, batch)
     return _history(net, eta, steps, rec_loss, rec_out[:, :, 0] if single else rec_out, rec_W, rec_b, eta_trace)
 
 
@@ -130,8 +143,6 @@ def _checked(net, etas, steps, learn_biases, update, mode, engine, optimiser, be
     optimisers.make(optimiser, beta)                   # checks the name and β
     if not isinstance(shuffle, bool):
         raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
-    if shuffle and mode != "online":
-        raise ValueError("shuffle=True needs mode='online' (it changes the order of the per-sample updates)")
     etas = [checks.number("eta", e, low=0.0, high=ETA_MAX, low_inclusive=False,
                           hint=" (the learning rate η is the step size of w ← w − η ∂E/∂w)")
             for e in np.ravel(np.asarray(etas, dtype=object))]
@@ -144,6 +155,33 @@ def _checked(net, etas, steps, learn_biases, update, mode, engine, optimiser, be
     if not isinstance(learn_biases, bool):
         raise TypeError(f"learn_biases must be True or False; got {learn_biases!r}")
     return etas, steps
+
+
+def _checked_batches(steps, epochs, batch_size, mode, weight_decay, schedule, shuffle):
+    """(steps, batch) for the mini-batch options, checked: ``batch`` = (batch_size or None, weight_decay,
+    schedule, epochs)."""
+    if epochs is not None:
+        epochs = checks.integer("epochs", epochs, low=0, high=10_000_000)
+        if steps not in (1, epochs):
+            raise ValueError(f"give epochs or steps, not both (epochs={epochs}, steps={steps}): with mini-batches "
+                             "a step is one epoch")
+        steps = epochs
+    if batch_size is not None:
+        batch_size = checks.integer("batch_size", batch_size, low=1, high=10_000_000,
+                                    hint=" (the number of samples of one update)")
+        if mode != "batch":
+            raise ValueError("batch_size makes the updates from mini-batches: leave mode='batch' (mode='online' "
+                             "is batch_size=1)")
+    elif shuffle and mode != "online":
+        raise ValueError("shuffle=True needs mode='online' or a batch_size (it changes the order of the samples "
+                         "between updates)")
+    weight_decay = checks.number("weight_decay", weight_decay, low=0.0,
+                                 hint=" (λ of L2 regularisation: g ← g + λw)")
+    if schedule is not None:
+        checks.choice("schedule", schedule, optimisers.SCHEDULES)
+        if epochs is None:
+            raise ValueError(f"schedule={schedule!r} needs epochs= (the number of epochs it runs η over)")
+    return steps, (batch_size, weight_decay, schedule, steps)
 
 
 def _checked_starts(net, starts, runs):
@@ -194,10 +232,14 @@ def train_population(nets, x, t, eta=0.5, steps=1, **options):
     return train_many(nets[0], x, t, etas=[eta] * len(nets), steps=steps, starts=nets, **options)
 
 
-def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, order=None, starts=None):
+def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, order=None, starts=None,
+                  batch=(None, 0.0, None, 0)):
     """The training loop in matrix form (backprop.py): any sizes, batches, online learning, any optimiser.
-    ``eta`` (one per run) may change during training (the bold driver): its value at every step is returned.
-    ``order``: a random generator for a new sample order every epoch (online mode), or None."""
+    ``eta`` (one per run) may change during training (the bold driver, a schedule): its value at every step
+    is returned. ``order``: a random generator for a new sample order every epoch (online mode, mini-batches),
+    or None. ``batch``: (batch_size or None, weight_decay, schedule, epochs)."""
+    batch_size, weight_decay, schedule, epochs = batch
+    base = eta.copy()
     K = len(eta)
     sources = starts or [net] * K
     Ws = [np.stack([n.weights[l] for n in sources]).astype(float) for l in range(len(net.weights))]  # (K, out, in)
@@ -211,9 +253,13 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, 
     fns = net.functions()
     f, f_out = fns.f, fns.f_out
     loss = fns.loss
-    rule = dict(eta=eta, functions=fns, learn_biases=learn_biases, update=update, optimiser=optimiser)
+    rule = dict(eta=eta, functions=fns, learn_biases=learn_biases, update=update, optimiser=optimiser,
+                weight_decay=weight_decay)
+    m = X.shape[0]
     with np.errstate(all="ignore"):  # a diverging run is reported (diverged_at), not warned about
         for s in range(steps + 1):
+            if schedule is not None:
+                eta[:] = optimisers.learning_rate(base, min(s, epochs - 1), epochs, schedule)
             zs, outs = forward_pass(Ws, bs, X, f, f_out)
             E = loss(outs[-1], T)
             if optimiser.after_loss(E, eta, Ws + bs).any():     # the bold driver undid a step
@@ -227,7 +273,14 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, 
                 rec_b[l][:, s] = bs[l]
             if s == steps:
                 break
-            if mode == "batch":
+            if batch_size is not None:         # mini-batches: one update per batch, its gradient averaged
+                rows = order.permutation(m) if order is not None else np.arange(m)
+                for first in range(0, m, batch_size):
+                    part = rows[first:first + batch_size]
+                    Xb, Tb = X[part], T[part]
+                    zb, ob = forward_pass(Ws, bs, Xb, f, f_out)
+                    gradient_step(Ws, bs, Xb, Tb, zb, ob, scale=1.0 / len(part), **rule)
+            elif mode == "batch":
                 gradient_step(Ws, bs, X, T, zs, outs, **rule)
             else:
                 for i in (order.permutation(X.shape[0]) if order is not None else range(X.shape[0])):
@@ -236,17 +289,24 @@ def _run_matrices(net, X, T, eta, steps, learn_biases, update, mode, optimiser, 
     return rec_loss, rec_out, rec_W, rec_b, eta_trace
 
 
-def gradient_step(Ws, bs, X, T, zs, outs, eta, functions, learn_biases, update, optimiser=None):
+def gradient_step(Ws, bs, X, T, zs, outs, eta, functions, learn_biases, update, optimiser=None, scale=1.0,
+                  weight_decay=0.0):
     """One update of every layer, output layer first: W ← W − η ∂E/∂W (in place), by the optimiser.
 
     The backward pass of backprop.py, with the update as its hook: each layer is updated as soon as its
     gradients are known. The only difference between the two update orders is *when* the δ of the layer
     below is computed: before this layer's weights change (simultaneous) or after (sequential).
+    ``scale``: 1 / batch size for the gradient averaged over a mini-batch; ``weight_decay``: λ, g ← g + λW.
     """
     optimiser = optimiser or optimisers.GradientDescent()
     eta_w, eta_b = eta[:, None, None], eta[:, None]
 
     def update_layer(l, grad_W, grad_b):
+        if scale != 1.0:
+            grad_W = grad_W * scale
+            grad_b = None if grad_b is None else grad_b * scale
+        if weight_decay:
+            grad_W = grad_W + weight_decay * Ws[l]
         optimiser.update(("W", l), Ws[l], grad_W, eta_w)
         if learn_biases:
             optimiser.update(("b", l), bs[l], grad_b, eta_b)

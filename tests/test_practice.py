@@ -106,7 +106,8 @@ def test_a_population_equals_its_runs_one_by_one():
 
 
 @pytest.mark.parametrize("kwargs, error, words", [
-    (dict(optimiser="adam"), ValueError, "optimiser must be one of 'gd', 'momentum', 'bold_driver'; got 'adam'"),
+    (dict(optimiser="rmsprop"), ValueError,
+     "optimiser must be one of 'gd', 'momentum', 'bold_driver', 'adam'; got 'rmsprop'"),
     (dict(optimiser="momentum", beta=1.0), ValueError, "beta must be a finite number ≥ 0 and < 1; got 1.0"),
     (dict(optimiser="momentum", beta=-0.1), ValueError, "beta must be a finite number ≥ 0 and < 1"),
     (dict(shuffle=True), ValueError, "shuffle=True needs mode='online'"),
