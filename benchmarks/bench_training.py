@@ -206,8 +206,73 @@ def xor_sweep(runs=100, epochs=5000):
           f"(×{per_run_alone * runs / best['population']:.0f} slower)")
 
 
+def numpy_minibatch_loop(X, T, W1, b1, W2, b2, eta=0.1, epochs=30, batch=32, seed=1):
+    """A plain numpy mini-batch loop written from the equations: ReLU hidden layer, softmax output with
+    cross-entropy (δ_out = out − t), the gradient averaged over the batch, weights and biases learn; no history."""
+    W1, b1, W2, b2 = W1.copy(), b1.copy(), W2.copy(), b2.copy()
+    rng, m = np.random.default_rng(seed), len(X)
+    for _ in range(epochs):
+        order = rng.permutation(m)
+        for first in range(0, m, batch):
+            rows = order[first:first + batch]
+            x, t = X[rows], T[rows]
+            z1 = x @ W1.T + b1
+            h = np.maximum(z1, 0)
+            z2 = h @ W2.T + b2
+            e = np.exp(z2 - z2.max(axis=1, keepdims=True))
+            o = e / e.sum(axis=1, keepdims=True)
+            d2 = (o - t) / len(rows)
+            d1 = (d2 @ W2) * (z1 > 0)
+            W2 -= eta * d2.T @ h
+            b2 -= eta * d2.sum(axis=0)
+            W1 -= eta * d1.T @ x
+            b1 -= eta * d1.sum(axis=0)
+    return W1, b1, W2, b2
+
+
+def digits_minibatches(epochs=30, batch=32):
+    """Notebook 8's network, 64-32-10 (ReLU, softmax), on the digits: 30 epochs of mini-batches of 32, η = 0.1,
+    plain SGD, in bplib, in a plain numpy loop and in scikit-learn's MLPClassifier with the same settings."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    from bplib.data import digits, one_hot, split
+    X, y = digits()
+    X = X / 16.0
+    train, _, test = split(len(X), seed=0)
+    T = one_hot(y, 10)
+    net = bplib.Network([64, 32, 10], activation="relu", output_activation="softmax",
+                        loss="categorical_cross_entropy", init="he", seed=0)
+    ours = lambda: bplib.train(net, X[train], T[train], eta=0.1, epochs=epochs, batch_size=batch,  # noqa: E731
+                               shuffle=True, seed=1, learn_biases=True)
+    plain = lambda: numpy_minibatch_loop(X[train], T[train], net.weights[0], net.biases[0],  # noqa: E731
+                                         net.weights[1], net.biases[1], epochs=epochs, batch=batch)
+
+    def sklearn():
+        model = MLPClassifier(hidden_layer_sizes=(32,), activation="relu", solver="sgd", learning_rate_init=0.1,
+                              batch_size=batch, max_iter=epochs, momentum=0.0, alpha=0.0, shuffle=True,
+                              random_state=0, tol=0.0, n_iter_no_change=epochs + 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)     # it stops at max_iter, as asked
+            return model.fit(X[train], y[train])
+
+    best, results = interleaved({"bplib": ours, "numpy": plain, "sklearn": sklearn}, rounds=5)
+    accuracy = bplib.accuracy(results["bplib"].net.forward(X[test]).output, y[test])
+    print(f"Digits, 64-32-10, {epochs} epochs of mini-batches of {batch} (best of 5, interleaved)")
+    print(f"  bplib.train (full history per epoch)       {best['bplib']:7.3f} s, test accuracy {accuracy:.1%}")
+    print(f"  plain numpy loop, no history               {best['numpy']:7.3f} s "
+          f"(bplib ×{best['bplib'] / best['numpy']:.2f})")
+    theirs = results["sklearn"].score(X[test], y[test])
+    print(f"  scikit-learn MLPClassifier, same settings  {best['sklearn']:7.3f} s "
+          f"(bplib ×{best['bplib'] / best['sklearn']:.2f}), test accuracy {theirs:.1%}")
+    return best, accuracy
+
+
 if __name__ == "__main__":
     main()
     dashboard_callbacks()
     loss_axis_and_player()
     xor_sweep()
+    digits_minibatches()
