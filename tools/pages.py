@@ -73,6 +73,7 @@ PAGES = (
     Page("05_loss_and_output", "Loss and output", deck=True),
     Page("06_activations_bias_init", "Activations, biases, initialisation", deck=True),
     Page("07_training_practice", "Training in practice", deck=True),
+    Page("08_your_own_data", "Your own data", deck=True),
     Page("09_debugging_backprop", "Debugging backpropagation", deck=True),
     Page("playground", "Playground", command="playground", live="playground", label="the playground",
          told_in='<a href="04_training_dashboard.html">notebook 4</a>, step 5'),

@@ -10,10 +10,10 @@ common.py      what several banks share (the worked example with another input o
 The precision rule itself is bplib/precision.py (the player and notebook 9 judge with it too).
 """
 
-from . import bank_01, bank_02, bank_03, bank_04, bank_05, bank_06, bank_07, bank_09
+from . import bank_01, bank_02, bank_03, bank_04, bank_05, bank_06, bank_07, bank_08, bank_09
 from .engine import EXERCISES, Exercise, Mistake, check, register, solution_passes, verdict
 
-for _bank in (bank_01, bank_02, bank_03, bank_04, bank_05, bank_06, bank_07, bank_09):
+for _bank in (bank_01, bank_02, bank_03, bank_04, bank_05, bank_06, bank_07, bank_08, bank_09):
     register(_bank.EXERCISES)
 
 __all__ = ["EXERCISES", "Exercise", "Mistake", "check", "register", "solution_passes", "verdict"]
