@@ -327,6 +327,9 @@ def diagnose(loss):
     "stuck"       the loss fell, then stopped: less than 0.01% down over the second half while
                   not yet ~0. Neurons saturated (out at or extremely near 0 or 1, so σ' ≈ 0:
                   no gradient left);
+    "plateau"     the loss reached a small value in the end, but on the way it stayed almost flat (less
+                  than 5 % down) for a fifth of the steps, far above where it ended: a plateau that
+                  looked like the end of learning;
     "converging"  otherwise.
     """
     loss = np.asarray(loss, dtype=float)
@@ -343,6 +346,9 @@ def diagnose(loss):
         return "stuck"
     if loss[-1] > 0.01 * loss[0]:
         return "slow"
+    w = len(loss) // 5
+    if w and np.any((loss[w:] > 0.95 * loss[:-w]) & (loss[:-w] > 100 * loss[-1])):
+        return "plateau"
     return "converging"
 
 

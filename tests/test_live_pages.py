@@ -128,6 +128,10 @@ def test_a_live_page_opens_offline_fast_and_small(browser, site, name):
     size = sum(f.stat().st_size for f in set(files + extra))
     assert size <= 3_000_000, f"{name}: {size / 1e6:.1f} MB with all it loads"
     assert not page.left and not page.sockets and not page.errors, (page.left, page.sockets, page.errors)
+    # on a 1280×720 projector the controls, the picture and the readout show without scrolling
+    bottom = page.evaluate("() => Math.max(...['#picture', '#readout', '#equation'].map(s => document.querySelector(s))"
+                           ".filter(e => e).map(e => e.getBoundingClientRect().bottom))")
+    assert bottom <= 720, f"{name}: the page's picture or readout ends at {bottom:.0f} px, below a 1280×720 screen"
     page.close()
 
 
@@ -249,6 +253,14 @@ def test_the_player_shows_bplibs_equations_and_answers_a_presenters_keys(browser
     page.keyboard.press("Enter")
     assert shown(page, "#feedback") == step_player.judge(steps[2], f"{steps[2].value:.6g}")[1]
     assert "you predicted 1 of 29" in shown(page, "#tally")
+    page.keyboard.press("PageDown")                        # a clicker steps on after the answer
+    assert position() == 3
+    page.click("#answer")
+    page.keyboard.press("PageUp")                          # and even from the answer box
+    assert position() == 2
+    page.keyboard.press("PageDown")
+    page.click("#check")                                   # an empty answer is told what to type
+    assert shown(page, "#feedback").startswith("✘ Type a number")
     assert not page.errors
     page.close()
 

@@ -81,7 +81,7 @@ def build(out=OUT):
     config.HTMLExporter.mathjax_url = "vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
     export = HTMLExporter(config=config, template_name="page", extra_template_basedirs=[str(TEMPLATES)])
     listing = pages()
-    nav = [{"href": f"{name}.html", "title": title} for _, name, title in listing]
+    nav = [{"href": f"{name}.html", "title": title, "live": name in standalone.PAGES} for _, name, title in listing]
     written, live = [], {}
     for k, (path, name, _) in enumerate(listing):
         site = {"pages": nav, "here": f"{name}.html", "next": nav[k + 1] if k + 1 < len(nav) else None,

@@ -169,11 +169,15 @@ XOR_POSITIONS = np.arange(0, xp.EPOCHS + 1, 10)          # the epoch slider's po
 
 def _xor_scene(hidden):
     """The XOR playground's drawing of a 2-``hidden``-1 network (weights by colour, width and dash)."""
-    figure = new_figure(340, 1.05)
+    figure = new_figure(340, 0.98)
     ax = figure.subplots()
     diagram = NetworkDiagram(ax, xp.start_network(hidden), show_values=False, font_size=12.5, radius=0.4)
     for _, text in diagram.labels:                # no weight names: colour and width tell
         text.set_visible(False)
+    if hidden > 4:                                # eight hidden neurons: their names do not fit in the circles
+        for text in ax.texts:
+            if text.get_text().startswith("h"):
+                text.set_visible(False)
     names = {line: name for name, line in diagram.edge_lines.items()}
     return {"shapes": [shape for shape in scene.scene(figure, names) if shape.get("visible", True)],
             "size": scene.width_and_height(figure), "edges": diagram.edge_names, "px": figure.dpi / 72}
@@ -254,7 +258,8 @@ def build(out, sites=None, names=None):
         for suffix, data in MORE.get(name, dict)().items():
             _write_data(out, f"{name}-{suffix}", data)
         shutil.copy(LIVE / f"{name}.js", out / f"{name}.js")
-        page = env.get_template(f"{name}.html.j2").render(site=(sites or {}).get(name, {}), name=name)
+        page = env.get_template(f"{name}.html.j2").render(site=(sites or {}).get(name, {}), name=name,
+                                                          new_starts=len(NEW_STARTS))
         target = out / f"{name}.html"
         target.write_text(page, encoding="utf-8")
         written.append(target)

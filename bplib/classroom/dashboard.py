@@ -44,6 +44,9 @@ LESSONS = {
     "stalled": "E barely moves: η = {eta:g} is too small to get anywhere in {steps:,} iterations.",
     "slow": ("E falls, but slowly: after {steps:,} iterations with η = {eta:g} it is still {loss:.1e}. "
              "A larger η gets there faster."),
+    "plateau": ("E fell, then stayed almost flat for thousands of iterations (an output neuron near "
+                "saturation, σ′ ≈ 0) and only then fell again, to {loss:.1e}: a plateau can look like the end of "
+                "learning."),
     "oscillating": "E goes up and down: the steps overshoot the bottom of the valley. Try a smaller η.",
     "stuck": ("E fell, then stopped at {loss:.2e}: a step so large that an output neuron saturated "
               "(out ≈ 0 or 1), so σ′ = out(1 − out) ≈ 0 and no gradient is left. Too large an η can stop "
@@ -244,11 +247,13 @@ class TrainingDashboard(Shown):
         outs = ", ".join(f"out_o{j + 1} = {v:.6f}" for j, v in enumerate(o))
         verdict = diagnose(loss)
         lesson = LESSONS[verdict].format(eta=eta, steps=self.steps, loss=loss[-1], at=hist.diverged_at[k])
-        colour = {"converging": "#1e7d32", "stalled": "#8a6d00", "slow": "#8a6d00"}.get(verdict, "#b03a2e")
+        colour = {"converging": "#1e7d32", "stalled": "#8a6d00", "slow": "#8a6d00", "plateau": "#8a6d00"
+                  }.get(verdict, "#b03a2e")
         named = hist.named(s, run=k)
         cells = " ".join(f"<span style='white-space:nowrap; margin-right:10px'>{name} = {value:.4f}</span>"
                          for name, value in named.items() if name.startswith("w") or self.biases_box.value)
         return (f"<div class='bp-readout' style='font-size:1.05em'>"
                 f"<b>η = {eta:g}</b> · iteration <b>{s:,}</b> · E = <b class='bp-loss'>{loss[s]:.6e}</b>"
                 f" · {outs}<div style='margin:4px 0'>{cells}</div>"
-                f"<span class='bp-verdict' style='color:{colour}'><b>{verdict}</b>: {lesson}</span></div>")
+                f"<span class='bp-verdict' style='color:{colour}'><b>{verdict}</b> (all {self.steps:,} iterations): "
+                f"{lesson}</span></div>")

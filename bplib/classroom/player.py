@@ -200,7 +200,9 @@ def mistakes(step):
     found = []
     if eq.phase == "update":
         old, grad, eta = k[name], k["dE_d" + name], k["eta"]
-        found += [(old + eta * grad, "Sign: the update goes against the gradient, w − η·∂E/∂w."),
+        found += [(old, f"That is {display_name(name)} as it was: subtract η·∂E/∂{display_name(name)} "
+                        f"= {number(eta * grad)} from it (a small step: keep {DIGITS} significant digits to see it)."),
+                  (old + eta * grad, "Sign: the update goes against the gradient, w − η·∂E/∂w."),
                   (old - grad, "You left out η."),
                   (eta * grad, "That is the step η·∂E/∂w; subtract it from the old value.")]
     elif name.startswith("net_"):
@@ -234,20 +236,27 @@ def mistakes(step):
 
 
 def judge(step, answer):
-    """(ok, message) for a predicted value: right to 4 significant digits, a named mistake, or a hint."""
+    """(ok, message) for a predicted value: right to 4 significant digits; else the nearest named mistake
+    whose value the answer is nearer to than to the right one (an answer rounded too early may be near
+    both); else "rounded too early" when it agrees with the value to 2 significant digits or within 1 %, or
+    when a small value was rounded to 0; else a hint."""
     try:
         value = float(answer.replace("−", "-").replace(",", ".")) if isinstance(answer, str) else float(answer)
     except (TypeError, ValueError):
         return None, f"✘ Type a number (for example with a decimal point), not {str(answer)[:30]!r}."
     if not np.isfinite(value):
         return None, "✘ Type a finite number."
-    if agrees(value, step.value, DIGITS):
-        return True, f"✔ Right: {display_name(step.equation.target, step.phase == 'update')} = {number(step.value)}"
-    for wrong, hint in mistakes(step):
-        if agrees(value, wrong, DIGITS - 1):
-            return False, f"✘ Not quite. {hint}"
-    if step.value and abs(value - step.value) <= 1e-2 * abs(step.value):
+    right = step.value
+    if agrees(value, right, DIGITS):
+        return True, f"✔ Right: {display_name(step.equation.target, step.phase == 'update')} = {number(right)}"
+    near = [(abs(value - wrong), hint) for wrong, hint in mistakes(step)
+            if agrees(value, wrong, DIGITS - 1) and abs(value - wrong) < abs(value - right)]
+    if near:
+        return False, f"✘ Not quite. {min(near, key=lambda m: m[0])[1]}"
+    if right and (agrees(value, right, 2) or abs(value - right) <= 1e-2 * abs(right)):
         return False, f"✘ Close, but not to {DIGITS} significant digits: keep full precision until the end."
+    if value == 0 and right:
+        return False, f"✘ Not 0: the value is small, but not 0. Give {DIGITS} significant digits, not decimal places."
     return False, "✘ Not quite. Read the equation again: which values does it use (marked blue on the diagram)?"
 
 

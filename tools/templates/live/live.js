@@ -20,8 +20,6 @@ var Live = (function () {
   }
 
   // --- numbers, as Python's format() writes them ------------------------------------------------------
-  var SUPER = {"-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷",
-               "8": "⁸", "9": "⁹"};
   function exp(v, digits) {            // f"{v:.{digits}e}": 3.510188e-05
     if (v === null || !isFinite(v)) return v === null ? "nan" : (v > 0 ? "inf" : "-inf");
     var s = v.toExponential(digits), i = s.indexOf("e");
@@ -34,7 +32,6 @@ var Live = (function () {
   }
   function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }   // f"{n:,}"
   function g(v) { return String(v); }  // f"{v:g}" for the pages' η values (0.01 … 1000)
-  function power(k) { return "10" + String(k).split("").map(function (c) { return SUPER[c]; }).join(""); }
 
   // --- a plot: a box with axes, ticks and labels; x() and y() map data to pixels ------------------------
   function Plot(svg, box, options) {
@@ -82,15 +79,23 @@ var Live = (function () {
     if (this.options.log) {
       var lo = Math.ceil(Math.log10(ylim[0]) - 1e-9), hi = Math.floor(Math.log10(ylim[1]) + 1e-9);
       var every = Math.max(1, Math.ceil((hi - lo + 1) / 7));
-      for (var k = hi; k >= lo; k -= every) ticks.push([Math.pow(10, k), power(k)]);
+      for (var k = hi; k >= lo; k -= every) ticks.push([Math.pow(10, k), k]);
     } else {
       this.options.yticks.forEach(function (v) { ticks.push([v, String(v)]); });
     }
+    var log = this.options.log;
     ticks.forEach(function (t) {
       var y = self.y(t[0]);
       el("line", {x1: b.x, x2: b.x + b.w, y1: y, y2: y, "class": "grid"}, g);
       el("line", {x1: b.x - 6, x2: b.x, y1: y, y2: y, "class": "tick"}, g);
-      text(g, b.x - 10, y, t[1], {"class": "ticklabel", "text-anchor": "end", "dominant-baseline": "middle"});
+      if (!log) {
+        text(g, b.x - 10, y, t[1], {"class": "ticklabel", "text-anchor": "end", "dominant-baseline": "middle"});
+        return;
+      }
+      // 10 with its exponent raised, at the tick labels' own size: the exponent is what differs between ticks
+      var label = text(g, b.x - 8, y + 6, "10", {"class": "ticklabel", "text-anchor": "end"});
+      var sup = el("tspan", {dy: -9, "class": "exponent"}, label);
+      sup.textContent = String(t[1]).replace("-", "−");
     });
   };
   // the SVG path of a curve through (xs[i], ys[i]); a missing value (null) leaves a gap

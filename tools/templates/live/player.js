@@ -48,11 +48,19 @@
     var value = parse(answer);
     if (value === undefined) return [null, "✘ Type a number (for example with a decimal point), not " + pythonRepr(answer.slice(0, 30)) + "."];
     if (!isFinite(value)) return [null, "✘ Type a finite number."];
-    if (agrees(value, step.value, D.digits)) return [true, step.right];
-    for (var i = 0; i < step.mistakes.length; i++)
-      if (agrees(value, step.mistakes[i][0], D.digits - 1)) return [false, "✘ Not quite. " + step.mistakes[i][1]];
-    if (step.value && Math.abs(value - step.value) <= 1e-2 * Math.abs(step.value))
+    var right = step.value;
+    if (agrees(value, right, D.digits)) return [true, step.right];
+    var near = null;                 // the nearest named mistake the answer is nearer to than to the right value
+    step.mistakes.forEach(function (m) {
+      var d = Math.abs(value - m[0]);
+      if (agrees(value, m[0], D.digits - 1) && d < Math.abs(value - right) && (near === null || d < near[0]))
+        near = [d, m[1]];
+    });
+    if (near) return [false, "✘ Not quite. " + near[1]];
+    if (right && (agrees(value, right, 2) || Math.abs(value - right) <= 1e-2 * Math.abs(right)))
       return [false, "✘ Close, but not to " + D.digits + " significant digits: keep full precision until the end."];
+    if (value === 0 && right)
+      return [false, "✘ Not 0: the value is small, but not 0. Give " + D.digits + " significant digits, not decimal places."];
     return [false, "✘ Not quite. Read the equation again: which values does it use (marked blue on the diagram)?"];
   }
   window.BP_JUDGE = function (k, answer, order) { return judge(D.orders[order || "simultaneous"][k], answer); };
@@ -94,11 +102,12 @@
 
   function check() {
     var k = +slider.value, answer = $("answer").value;
-    if (!$("predict").checked || revealed[k] || !answer) return;
+    if (!$("predict").checked || revealed[k]) return;
     var verdict = judge(steps()[k], answer), ok = verdict[0];
     if (ok !== null && !(k in firstTry)) firstTry[k] = ok;
     $("feedback").innerHTML = "<span style='color:" + (ok ? "#1e7d32" : "#b03a2e") + "'>" + verdict[1] + "</span>";
-    if (ok) { revealed[k] = true; show(true); } else show(true);
+    if (ok) { revealed[k] = true; $("answer").blur(); }      // right: the keys step again
+    show(true);
   }
 
   function reset() { revealed = {}; firstTry = {}; show(); }
@@ -117,20 +126,37 @@
     revealed[k] = true;
     show();
   });
-  Live.player($("play"), function () { move(+1); return +slider.value < +slider.max; }, 1500);
+  var play = Live.player($("play"), function () { move(+1); return +slider.value < +slider.max; }, 1500);
+  $("play").addEventListener("click", function () {     // ▶ at the last step starts again from step 1
+    if (play.playing() && +slider.value >= +slider.max) { slider.value = 0; show(); }
+  });
 
   // a presenter's keys: → Space PageDown next step, ← PageUp back, whatever has the focus (a button just
   // clicked included); not while typing a value; on the step slider ← → move it themselves
   document.addEventListener("keydown", function (e) {
-    var t = e.target;
-    if (t.tagName === "INPUT" && t.type === "text") return;
+    var t = e.target, clicker = e.key === "PageDown" || e.key === "PageUp";
+    if (t.tagName === "INPUT" && t.type === "text" && !clicker) return;      // typing a value
+    if (t.tagName === "INPUT" && t.type === "checkbox" && e.key === " ") return;   // Space ticks a checkbox
     var forward = ["ArrowRight", "PageDown", " "].indexOf(e.key) >= 0, back = ["ArrowLeft", "PageUp"].indexOf(e.key) >= 0;
     if (!forward && !back) return;
     if (t === slider && (e.key === "ArrowRight" || e.key === "ArrowLeft")) return;
     e.preventDefault();
+    if (t.tagName === "INPUT" && t.type === "text") t.blur();             // the clicker takes over again
     move(forward ? +1 : -1);
   }, true);
 
+  // the diagram cropped to what a step draws (the figure has empty margins): the union over a few steps, and
+  // never shown larger than that (so that the page fits a 1280×720 screen)
+  var box = null;
+  [0, 12, D.orders.simultaneous.length - 1].forEach(function (k) {
+    ["simultaneous", "sequential"].forEach(function (order) {
+      draw(D.orders[order][k].shown);
+      var b = svg.getBBox(), r = [b.x, b.y, b.x + b.width, b.y + b.height];
+      box = box ? [Math.min(box[0], r[0]), Math.min(box[1], r[1]), Math.max(box[2], r[2]), Math.max(box[3], r[3])] : r;
+    });
+  });
+  svg.setAttribute("viewBox", [box[0] - 10, box[1] - 10, box[2] - box[0] + 20, box[3] - box[1] + 20].join(" "));
+  svg.style.maxWidth = (box[2] - box[0] + 20) + "px";
   show();
   document.body.setAttribute("data-ready", "");
 })();

@@ -19,10 +19,10 @@
   });
 
   // --- the picture: two plots and the network --------------------------------------------------------
-  var loss = new Live.Plot(svg, {x: 100, y: 40, w: 290, h: 270},
+  var loss = new Live.Plot(svg, {x: 100, y: 34, w: 290, h: 230},
     {title: "Loss E = ½Σ(t − o)²", xlabel: "iteration", ylabel: "E (log scale)", ylabelAt: 78, log: true,
      xlim: [0, D.steps], xticks: [0, 5000, 10000], ylim: D.fixed});
-  var outs = new Live.Plot(svg, {x: 500, y: 40, w: 290, h: 270},
+  var outs = new Live.Plot(svg, {x: 500, y: 34, w: 290, h: 230},
     {title: "Outputs approach the targets", xlabel: "iteration", ylabel: "output", ylabelAt: 60,
      xlim: [0, D.steps], xticks: [0, 5000, 10000], ylim: [-0.05, 1.05], yticks: [0, 0.2, 0.4, 0.6, 0.8, 1]});
   var band = Live.el("path", {"class": "band"}, loss.layer);
@@ -38,16 +38,16 @@
   var cursor = Live.el("line", {y1: outs.box.y, y2: outs.box.y + outs.box.h, stroke: ORANGE, "stroke-width": 1.4}, outs.layer);
   D.targets.forEach(function () { outDots.push(Live.el("circle", {r: 6, fill: ORANGE}, outs.layer)); });
   // legend at the right middle, as the Voila page's
-  var legend = Live.el("g", {"class": "legend"}, svg), lx = outs.box.x + outs.box.w - 120, ly = outs.box.y + 90;
+  var legend = Live.el("g", {"class": "legend"}, svg), lx = outs.box.x + outs.box.w - 120, ly = outs.box.y + 70;
   Live.el("rect", {x: lx - 8, y: ly - 16, width: 122, height: 100, fill: "white", stroke: "#cccccc", rx: 4}, legend);
   [["out_o1", 0, ""], ["out_o2", 1, ""], ["t1", 0, "6 4"], ["t2", 1, "6 4"]].forEach(function (item, i) {
     Live.el("line", {x1: lx, x2: lx + 30, y1: ly + 23 * i, y2: ly + 23 * i, stroke: COLOURS[item[1]],
                      "stroke-width": 2, "stroke-dasharray": item[2] || "none"}, legend);
     Live.text(legend, lx + 38, ly + 23 * i, item[0], {"class": "legendlabel", "dominant-baseline": "middle"});
   });
-  var net = D.network, box = Live.el("g", {transform: "translate(800, 20)"}, svg);
+  var net = D.network, box = Live.el("g", {transform: "translate(800, 14)"}, svg);
   Live.text(box, net.size[0] / 2, 8, "Weights (blue > 0, red < 0)", {"class": "title", "text-anchor": "middle"});
-  var edges = Live.drawScene(Live.el("g", {transform: "translate(0, 10)"}, box), net.shapes);
+  var edges = Live.drawScene(Live.el("g", {transform: "translate(0, -20)"}, box), net.shapes);
 
   // --- what is chosen ----------------------------------------------------------------------------------
   function run() {
@@ -88,7 +88,7 @@
     });
   }
 
-  var VERDICT_COLOURS = {converging: "#1e7d32", stalled: "#8a6d00", slow: "#8a6d00"};
+  var VERDICT_COLOURS = {converging: "#1e7d32", stalled: "#8a6d00", slow: "#8a6d00", plateau: "#8a6d00"};
   function readout(r, k) {
     var e = D.etas[eta.value], s = P[k];
     var o = r.out.map(function (col, j) { return "out_o" + (j + 1) + " = " + Live.fixed(col[k], 6); }).join(", ");
@@ -99,7 +99,8 @@
       Live.exp(r.loss[k], 6) + "</b> · " + o + "<div class='cells'>" +
       cells.map(function (c) { return "<span>" + c[0] + " = " + Live.fixed(c[1], 4) + "</span>"; }).join(" ") +
       "</div><span class='bp-verdict' style='color:" + (VERDICT_COLOURS[r.verdict] || "#b03a2e") + "'><b>" +
-      r.verdict + "</b>: " + r.lesson.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</span>";
+      r.verdict + "</b> (all " + Live.thousands(D.steps) + " iterations): " +
+      r.lesson.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</span>";
   }
 
   function changed(series) {
@@ -121,12 +122,16 @@
   document.querySelectorAll("#biases, input[name=update], input[name=axis]").forEach(function (input) {
     input.addEventListener("change", function () { changed(true); });
   });
+  // ▶ 100 iterations a frame, as the Voila page plays them: the next position 100 iterations on
   var play = Live.player($("play"), function () {
-    if (+iteration.value >= last) return false;
-    iteration.value = +iteration.value + 1;
+    var k = +iteration.value;
+    if (k >= last) return false;
+    var next = k + 1;
+    while (next < last && P[next] < P[k] + 100) next += 1;
+    iteration.value = next;
     changed(false);
-    return +iteration.value < last;
-  }, 40);
+    return next < last;
+  }, 80);
   $("play").addEventListener("click", function () {     // ▶ at the end starts again from iteration 0
     if (play.playing() && +iteration.value >= last) { iteration.value = 0; changed(false); }
   });

@@ -25,7 +25,7 @@
 
   // --- the picture ------------------------------------------------------------------------------------
   var lo = D.grid[0], hi = D.grid[1], n = D.grid[2];
-  var map = {x: 80, y: 45, w: 300, h: 300};
+  var map = {x: 80, y: 36, w: 290, h: 290};
   var frame = Live.el("g", {}, svg);
   var canvas = document.createElement("canvas");
   canvas.width = n; canvas.height = n;
@@ -51,7 +51,8 @@
     if (i % 15 && i !== 255) return;
     Live.el("stop", {offset: (i / 255).toFixed(3), "stop-color": "rgb(" + c.join(",") + ")"}, gradient);
   });
-  Live.el("rect", {x: bar.x, y: map.y, width: bar.w, height: map.h, fill: "url(#cmap)", stroke: "#333"}, frame);
+  Live.el("rect", {x: bar.x, y: map.y, width: bar.w, height: map.h, fill: "url(#cmap)", stroke: "#333",
+                   "class": "keep-colours"}, frame);
   [[0, "0"], [0.5, "½"], [1, "1"]].forEach(function (t) {
     var y = map.y + map.h * (1 - t[0]);
     Live.el("line", {x1: bar.x + bar.w, x2: bar.x + bar.w + 5, y1: y, y2: y, "class": "tick"}, frame);
@@ -63,7 +64,7 @@
                        "stroke-width": 2}, frame);
   });
 
-  var loss = new Live.Plot(svg, {x: 530, y: 45, w: 270, h: 300},
+  var loss = new Live.Plot(svg, {x: 530, y: 36, w: 270, h: 290},
     {title: "Loss E = ½Σ(t − o)², 4 samples", xlabel: "epoch", ylabel: "E (log scale)", ylabelAt: 70, log: true,
      xlim: [0, D.epochs], xticks: [0, 500, 1000], ylim: [1e-5, 2]});
   var lossLine = Live.el("path", {"class": "curve", stroke: "#333333"}, loss.layer);
@@ -71,13 +72,13 @@
   var curveX = [];
   for (var e = 0; e <= D.epochs; e += D.curve_every) curveX.push(e);
 
-  var netBox = Live.el("g", {transform: "translate(830, 20)"}, svg), nets = {};
+  var netBox = Live.el("g", {transform: "translate(830, 12)"}, svg), nets = {};
   Live.text(netBox, 170, 12, "Weights (width ∝ |w|)", {"class": "title", "text-anchor": "middle"});
   D.hidden.forEach(function (h) {
-    var g = Live.el("g", {transform: "translate(0, 20)"}, netBox);
+    var g = Live.el("g", {transform: "translate(0, 6)"}, netBox);
     nets[h] = {g: g, edges: Live.drawScene(g, D.networks[h].shapes), scene: D.networks[h]};
   });
-  var legend = Live.el("g", {transform: "translate(860, 420)"}, svg);
+  var legend = Live.el("g", {transform: "translate(860, 380)"}, svg);
   [[D.colours[0], "none", "w > 0"], [D.colours[1], "8 4", "w < 0"]].forEach(function (item, i) {
     Live.el("line", {x1: 140 * i, x2: 140 * i + 40, y1: 0, y2: 0, stroke: item[0], "stroke-width": 3.5,
                      "stroke-dasharray": item[1]}, legend);
@@ -140,17 +141,28 @@
 
   // a start computed when the site was built, loaded the first time it is asked for (a script: works from a
   // USB stick too)
+  var wanted = D.default;            // the start asked for last: a start that loads later is not shown
   function useStart(seed) {
-    if (starts[seed]) { start = starts[seed]; $("note").textContent = ""; changed(); return; }
+    wanted = seed;
+    if (starts[seed]) {
+      start = starts[seed];
+      var k = D.new_starts.indexOf(seed);
+      $("note").textContent = k < 0 ? "" : "start " + (k + 2) + " of " + (D.new_starts.length + 1);
+      changed();
+      return;
+    }
     $("note").textContent = "loading…";
     var script = document.createElement("script");
     script.src = "xor_playground-start-" + seed + "-data.js";
-    script.onload = function () { starts[seed] = BP["xor_playground-start-" + seed]; useStart(seed); };
-    script.onerror = function () { $("note").textContent = "this start is missing from the site"; };
+    script.onload = function () {
+      starts[seed] = BP["xor_playground-start-" + seed];
+      if (wanted === seed) useStart(seed);
+    };
+    script.onerror = function () { if (wanted === seed) $("note").textContent = "this start is missing from the site"; };
     document.body.appendChild(script);
   }
   var next = 0;
-  $("new-start").addEventListener("click", function () {
+  $("new-start").addEventListener("click", function () {      // the other starts in turn
     useStart(D.new_starts[next % D.new_starts.length]);
     next += 1;
   });
