@@ -54,7 +54,8 @@ def number(name, value, low=None, high=None, low_inclusive=True, hint="", high_i
 def integer(name, value, low=0, high=None, hint=""):
     """Check a whole number in [low, high] (``hint``: what the number is, added to the message)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number{hint}; got {value!r}")
+        shown = repr(value) if len(repr(value)) <= 40 else f"a {type(value).__name__}"
+        raise TypeError(f"{name} must be a whole number{hint}; got {shown}")
     if value < low or (high is not None and value > high):
         top = "" if high is None else f" and ≤ {high}"
         raise ValueError(f"{name} must be ≥ {low}{top}{hint}; got {value}")

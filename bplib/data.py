@@ -65,4 +65,8 @@ def split(m, validation=0.2, test=0.2, seed=0):
         raise ValueError(f"validation + test must be less than 1 (the rest trains); got {validation} + {test}")
     order = np.random.default_rng(seed).permutation(m)
     n_test, n_val = int(m * test), int(m * validation)
+    for name, share, n in (("validation", validation, n_val), ("test", test, n_test)):
+        if share and not n:
+            raise ValueError(f"{name}={share} of {m} samples is less than one sample: give more samples or a "
+                             f"larger {name}")
     return order[n_test + n_val:], order[n_test:n_test + n_val], order[:n_test]

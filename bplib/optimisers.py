@@ -116,6 +116,8 @@ def learning_rate(eta, epoch, epochs, schedule=None):
     then η/2 from half of the epochs on, η/4 from three quarters on) or "cosine" (η · ½(1 + cos(π e / N)))."""
     if schedule is None:
         return eta
+    checks.choice("schedule", schedule, SCHEDULES)
+    epochs = checks.integer("epochs", epochs, low=1, hint=" (the number of epochs the schedule runs over)")
     if schedule == "step":
         return eta * (0.5 ** (epoch >= epochs / 2)) * (0.5 ** (epoch >= 3 * epochs / 4))
     return eta * 0.5 * (1 + np.cos(np.pi * epoch / epochs))

@@ -162,6 +162,9 @@ def _checked_batches(steps, epochs, batch_size, mode, weight_decay, schedule, sh
     schedule, epochs)."""
     if epochs is not None:
         epochs = checks.integer("epochs", epochs, low=0, high=10_000_000)
+        if batch_size is None:
+            raise ValueError("epochs= counts passes over mini-batches: give batch_size too (batch_size=len(x) for "
+                             "full batch with the mean gradient), or steps= for full batch with E summed")
         if steps not in (1, epochs):
             raise ValueError(f"give epochs or steps, not both (epochs={epochs}, steps={steps}): with mini-batches "
                              "a step is one epoch")

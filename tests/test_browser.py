@@ -445,7 +445,9 @@ def walk_player(page, timings):
     box.fill("0.3775")
     box.press("Enter")
     page.wait_for_function("() => document.querySelector('.bp-player .bp-feedback').innerText.includes('Right')")
-    assert "you predicted 0 of 29 (tried 1)" in page.locator(".bp-player .bp-tally").inner_text()
+    # (the tally is a widget of its own: its new text may arrive a moment after the feedback's)
+    page.wait_for_function("() => document.querySelector('.bp-player .bp-tally').innerText"
+                           ".includes('you predicted 0 of 29 (tried 1)')", timeout=5_000)
 
 
 def test_player_in_jupyterlab(browser, lab):

@@ -129,12 +129,14 @@ def test_initialisation_rules_draw_the_documented_spread(init, std):
     (dict(batch_size=0), ValueError, "batch_size must be ≥ 1"),
     (dict(batch_size="32"), TypeError, "batch_size must be a whole number (the number of samples of one update)"),
     (dict(batch_size=2.5), TypeError, "batch_size must be a whole number"),
-    (dict(epochs=-1), ValueError, "epochs must be ≥ 0"),
-    (dict(epochs=3, steps=5), ValueError, "give epochs or steps, not both"),
+    (dict(epochs=-1, batch_size=2), ValueError, "epochs must be ≥ 0"),
+    (dict(epochs=3, steps=5, batch_size=2), ValueError, "give epochs or steps, not both"),
     (dict(batch_size=2, mode="online"), ValueError, "leave mode='batch'"),
-    (dict(schedule="cosine"), ValueError, "schedule='cosine' needs epochs="),
-    (dict(schedule="linear", epochs=3), ValueError, "schedule must be one of 'step', 'cosine'; got 'linear'"),
+    (dict(schedule="cosine", batch_size=2), ValueError, "schedule='cosine' needs epochs="),
+    (dict(schedule="linear", epochs=3, batch_size=2), ValueError,
+     "schedule must be one of 'step', 'cosine'; got 'linear'"),
     (dict(weight_decay=-0.1), ValueError, "weight_decay must be a finite number ≥ 0"),
+    (dict(epochs=3), ValueError, "epochs= counts passes over mini-batches: give batch_size too"),
     (dict(optimiser="adam", beta2=1.0), ValueError, "beta2 must be a finite number ≥ 0 and < 1"),
     (dict(optimiser="adam", eps=0), ValueError, "eps must be a finite number > 0"),
 ])
@@ -159,8 +161,11 @@ def test_labels_one_hot_accuracy_and_the_confusion_matrix():
                         (lambda: accuracy(outputs, [1, 0]), "labels must hold one class per row of outputs (4)"),
                         (lambda: accuracy(outputs[0], [1]), "outputs must have one row per sample"),
                         (lambda: confusion_matrix(labels, [0, 1], 3), "one entry per sample each; got 4 and 2"),
-                        (lambda: split(10, validation=0.5, test=0.5), "validation + test must be less than 1")]:
-        with pytest.raises(ValueError) as info:
+                        (lambda: split(10, validation=0.5, test=0.5), "validation + test must be less than 1"),
+                        (lambda: split(5, 0.1, 0.1), "validation=0.1 of 5 samples is less than one sample"),
+                        (lambda: optimisers.learning_rate(0.1, 3, 8, "bogus"), "schedule must be one of"),
+                        (lambda: optimisers.learning_rate(0.1, 3, None, "cosine"), "epochs must be a whole number")]:
+        with pytest.raises((ValueError, TypeError)) as info:
             call()
         assert words in str(info.value)
 
@@ -174,6 +179,8 @@ def test_the_split_covers_every_sample_once():
 def test_the_digits_train_to_95_percent_with_mini_batches():
     X, y = digits()
     assert X.shape == (1797, 64) and X.max() == 16 and sorted(set(y.tolist())) == list(range(10))
+    from bplib.exercises.bank_08 import DIGIT_IMAGES, digit_sets, training_images
+    assert DIGIT_IMAGES == len(X) and training_images() == len(digit_sets()["train"][0])
     X = X / 16.0
     train, val, test = split(len(X), seed=0)
     net = bplib.Network([64, 32, 10], activation="relu", output_activation="softmax",

@@ -252,6 +252,8 @@ def _judge_number(ex, value, attempts):
     for mistake, mistaken in zip(ex.mistakes, wrong):
         if agrees(value, mistaken, looser):
             return False, f"✘ Not quite. {mistake.hint}"
+    if ex.digits == 0 and value < 0 <= expected:
+        return False, "✘ A count is never negative: how many are there?"
     if expected != 0 and agrees(-value, expected, looser):
         return False, f"✘ The size is right, the sign is not. {ex.sign_hint}"
     given = _significant_digits(value)
@@ -344,6 +346,14 @@ def _number_from_text(text):
         return _finite(float(plain), repr(text))
     except ValueError:
         pass
+    percent = re.fullmatch(r"([-+]?[\d.]+(?:[eE][-+]?\d+)?)\s*%", plain)     # "96.7 %": a share, 0.967
+    if percent:
+        try:
+            return _finite(float(percent.group(1)) / 100, repr(text))
+        except ValueError:
+            pass
+    if re.fullmatch(r"[^\W\d_]+", text):                   # a word: "abc", "sixteen"
+        raise Unreadable(f"Type the number with digits, not a word: got {text[:30]!r}.")
     try:
         expr = parse(text, ())
     except Unreadable:
