@@ -179,6 +179,9 @@ def test_the_split_covers_every_sample_once():
 def test_the_digits_train_to_95_percent_with_mini_batches():
     X, y = digits()
     assert X.shape == (1797, 64) and X.max() == 16 and sorted(set(y.tolist())) == list(range(10))
+    from sklearn.datasets import load_digits  # read from its file: the same as scikit-learn's own
+    theirs = load_digits()
+    assert np.array_equal(X, theirs.data) and np.array_equal(y, theirs.target)
     from bplib.exercises.bank_08 import DIGIT_IMAGES, digit_sets, training_images
     assert DIGIT_IMAGES == len(X) and training_images() == len(digit_sets()["train"][0])
     X = X / 16.0
