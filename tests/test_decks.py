@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT))
 from tools import decks, site, standalone  # noqa: E402
 from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from offline import offline_page  # noqa: E402
+
 LESSONS = decks.lessons()
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -174,23 +177,6 @@ def built(tmp_path_factory, browser):
     html = decks.build(out / "slides", pdf=True, browser=browser)
     pages = site.build(out / "site")
     return html, pages
-
-
-def offline_page(browser, width=1280, height=720):
-    """A page on which every request that is not file:// or data: is aborted and recorded."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.left = []
-    page.errors = []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:")):
-            r.continue_()
-        else:
-            page.left.append(r.request.url)
-            r.abort()
-    page.route("**/*", route)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    return page
 
 
 SLIDE_TEXT = """() => {

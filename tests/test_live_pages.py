@@ -29,6 +29,9 @@ from bplib.unrolled import walk  # noqa: E402
 from tools import standalone  # noqa: E402
 from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from offline import offline_page  # noqa: E402
+
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and os.environ.get("BPLIB_REQUIRE_BROWSER") != "1",
                                 reason=f"{CHROMIUM} is missing (apt-get install chromium)")
 PAGES = list(standalone.PAGES)
@@ -51,21 +54,9 @@ def site(tmp_path_factory):
 
 
 def open_page(browser, site, name, width=1280, height=720):
-    """The page, offline: requests that leave the site are aborted and recorded (page.left), WebSockets and
-    script errors recorded; ``page.opened`` is the seconds from the request to a usable page."""
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.left, page.errors, page.sockets = [], [], []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:")):
-            r.continue_()
-        else:
-            page.left.append(r.request.url)
-            r.abort()
-    page.route("**/*", route)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("websocket", lambda ws: page.sockets.append(ws.url))
+    """The page, offline (tests/offline.py); ``page.opened`` is the seconds from the request to a usable page,
+    and console errors count as script errors."""
+    page = offline_page(browser, width, height)
     started = time.perf_counter()
     page.goto((site / f"{name}.html").as_uri())
     page.wait_for_selector("body[data-ready]", state="attached", timeout=10_000)
@@ -127,7 +118,8 @@ def test_a_live_page_opens_offline_fast_and_small(browser, site, name):
     extra = sorted(site.glob(f"{name}-start-*-data.js"))              # what "new random start" loads later
     size = sum(f.stat().st_size for f in set(files + extra))
     assert size <= 3_000_000, f"{name}: {size / 1e6:.1f} MB with all it loads"
-    assert not page.left and not page.sockets and not page.errors, (page.left, page.sockets, page.errors)
+    assert not page.left and not page.sockets and not page.errors and not page.console, \
+        (page.left, page.sockets, page.errors, page.console)
     # on a 1280×720 projector the controls, the picture and the readout show without scrolling
     bottom = page.evaluate("() => Math.max(...['#picture', '#readout', '#equation'].map(s => document.querySelector(s))"
                            ".filter(e => e).map(e => e.getBoundingClientRect().bottom))")
@@ -189,7 +181,7 @@ def test_every_control_changes_the_picture_within_50_ms(browser, site, name):
       return times;
     }""", slider)
     assert statistics.median(times) <= 50, f"{name}: {statistics.median(times):.0f} ms from input to picture"
-    assert not page.errors, page.errors
+    assert not page.errors and not page.console, page.errors + page.console
     page.close()
 
 
@@ -261,7 +253,7 @@ def test_the_player_shows_bplibs_equations_and_answers_a_presenters_keys(browser
     page.keyboard.press("PageDown")
     page.click("#check")                                   # an empty answer is told what to type
     assert shown(page, "#feedback").startswith("✘ Type a number")
-    assert not page.errors
+    assert not page.errors and not page.console
     page.close()
 
 
@@ -314,5 +306,5 @@ def test_the_xor_playground_loads_new_starts_from_the_site(browser, site):
         page.wait_for_function(f"() => document.getElementById('readout').innerText.includes('seed {seed}')")
     page.click("#default-start")
     assert f"seed {xp.DEFAULT_SEED} (default)" in shown(page, "#readout")
-    assert not page.left and not page.errors
+    assert not page.left and not page.errors and not page.console
     page.close()
