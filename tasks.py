@@ -3,11 +3,14 @@
     python3 tasks.py lab    install what the notebooks need, open JupyterLab on notebooks/
     python3 tasks.py test   install what the tests need, run every test (lint, bplib, notebooks, browser)
 
+    python3 tasks.py lab --zh   the Chinese edition (中文版): its start page, JupyterLab's menus in Chinese
+
 and, for lecturers:
 
     python3 tasks.py playground   the training dashboard alone, served by Voila (no code; for a projector)
     python3 tasks.py player       the step-through player alone, served by Voila (one equation at a time)
     python3 tasks.py xor          the XOR playground alone, served by Voila (training in practice)
+                                  (each of the three with --zh: the Chinese edition's)
     python3 tasks.py links        Binder and JupyterHub links for this repository (from its git remote)
     python3 tasks.py slides       the lesson notebooks as offline slide decks in build/slides/ (--pdf: and PDFs)
     python3 tasks.py handout      the lecture's A4 handout and its answer key (build/handout/, HTML and PDF)
@@ -18,7 +21,9 @@ versions of requirements.txt (learners) or requirements-test.txt (tests): lock f
 dependencies included, is pinned with its hashes.
 Extra arguments after "test" go to pytest (e.g. python3 tasks.py test -k gradients).
 For authors: python3 tasks.py notebooks [notebooks/NAME.md …] rebuilds the .ipynb from the
-Markdown twins and executes them (the .md is what you edit and review).
+Markdown twins and executes them (the .md is what you edit and review); python3 tasks.py notebooks --zh [NAME …]
+builds the Chinese edition (notebooks/zh_CN/) from them and the catalogs that python3 tasks.py translations
+keeps up to date (locale/zh_CN/; see tools/translate.py).
 For maintainers: python3 tasks.py lock writes the two lock files anew from requirements.in and
 requirements-test.in (the top-level packages, each pinned with ==: the files you edit), with uv. To upgrade a
 top-level package, change its pin there and run lock; --upgrade-package NAME (or --upgrade) moves the others.
@@ -33,7 +38,7 @@ import sys
 import venv
 from pathlib import Path
 
-from tools.pages import CHROMIUM, NOTEBOOKS, PAGES, START, hidden_in_file_browser, live_pages
+from tools.pages import CHROMIUM, EDITIONS, NOTEBOOKS, PAGES, START, hidden_in_file_browser, live_pages
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -142,8 +147,16 @@ def ensure_npm():
 
 
 def notebooks(args):
-    """For authors: rebuild every notebook from its Markdown twin and execute it in place."""
+    """For authors: rebuild every notebook from its Markdown twin and execute it in place. With --zh: first
+    write the Chinese edition's twins (notebooks/zh_CN/) from the English ones and their catalogs
+    (tools/translate.py), then the same; names are then page names (default: every translated page)."""
     install("requirements-test.txt")
+    if "--zh" in args:
+        built = subprocess.run([str(PYTHON), "-m", "tools.translate", "build", *[a for a in args if a != "--zh"]],
+                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        if built.returncode != 0:
+            return built.returncode
+        args = built.stdout.split()
     names = args or [str(page.twin) for page in PAGES]
     for name in names:
         if run(BIN / "jupytext", "--to", "ipynb", "--execute", name) != 0:
@@ -187,11 +200,21 @@ def lock(args):
     return 0
 
 
+def translations(args):
+    """For translators: bring the Chinese catalogs (locale/zh_CN/NAME.po, bplib/locale/zh_CN/LC_MESSAGES/bplib.po)
+    up to date with the English notebooks and bplib; then translate what is empty or marked fuzzy."""
+    install("requirements-test.txt")      # Babel
+    return run(PYTHON, "-m", "tools.translate", "update", *args)
+
+
 def voila(page, args):
     """A live page alone, as a web page without code (Voila), for a projector: the playground (the training
-    dashboard), the player (one training step, one equation at a time) or the XOR playground."""
+    dashboard), the player (one training step, one equation at a time) or the XOR playground; --zh: the
+    Chinese edition's."""
     install("requirements.txt")
-    return run(BIN / "voila", page.path.relative_to(ROOT), *VOILA_OPTIONS, *args)
+    language = "zh_CN" if "--zh" in args else "en"
+    args = [a for a in args if a != "--zh"]
+    return run(BIN / "voila", page.path_in(language).relative_to(ROOT), *VOILA_OPTIONS, *args)
 
 
 def links(args):
@@ -229,10 +252,21 @@ def site(args):
 
 
 def lab(args):
+    """JupyterLab on notebooks/, open at the start page; with --zh, the Chinese edition's start page, with
+    JupyterLab's own menus in Chinese (its language pack, chosen in a settings folder of .venv's own)."""
     install("requirements.txt")
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    start = f"{START.name}.ipynb"
+    if "--zh" in args:
+        args = [a for a in args if a != "--zh"]
+        start = f"{Path(EDITIONS['zh_CN']).relative_to(NOTEBOOKS).as_posix()}/{start}"
+        chinese = VENV / "share" / "jupyter" / "lab" / "user-settings-zh_CN"
+        setting = chinese / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings"
+        setting.parent.mkdir(parents=True, exist_ok=True)
+        setting.write_text(json.dumps({"locale": "zh_CN"}) + "\n")
+        root.append(f"--LabApp.user_settings_dir={chinese}")
     return run(BIN / "jupyter", "lab", f"--ServerApp.root_dir={NOTEBOOKS}",
-               f"--LabApp.default_url=/lab/tree/{START.name}.ipynb", *root, *args)
+               f"--LabApp.default_url=/lab/tree/{start}", *root, *args)
 
 
 def test(args):
@@ -246,7 +280,7 @@ def test(args):
 
 if __name__ == "__main__":
     commands = {"lab": lab, "test": test, "slides": slides, "handout": handout, "site": site, "notebooks": notebooks,
-                "links": links,
+                "links": links, "translations": translations,
                 "settings": settings, "strip-widgets": strip_widgets, "lock": lock}
     commands.update({page.command: (lambda args, page=page: voila(page, args)) for page in live_pages()})
     if len(sys.argv) < 2 or sys.argv[1] not in commands:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .example import BIASES, EXACT, INPUTS, PUBLISHED, TARGETS, WEIGHTS
+from .i18n import _
 from .precision import agrees  # the one precision rule: agree to so many significant digits
 
 
@@ -94,7 +95,7 @@ def train(W1, W2, b1, b2, x, t, eta=0.5, steps=1, update="simultaneous", accumul
     v1, v2 = np.zeros_like(W1), np.zeros_like(W2)
     g1_sum, g2_sum = np.zeros_like(W1), np.zeros_like(W2)
     losses, first = [loss(forward(W1, W2, b1, b2, x)[1], t)], None
-    for _ in range(steps):
+    for _step in range(steps):
         if update == "simultaneous":
             g1, g2 = gradients(W1, W2, b1, b2, x, t, forward=forward)
         else:                                                 # ← the sequential slip
@@ -203,12 +204,12 @@ def slips():
     """Every slip of the sources as a Variant, in the order of notebook 9."""
     right = Variant("right")
     return [
-        replace(right, name="target typed 0.09 for 0.99", t=(0.01, 0.09)),
-        replace(right, name="input typed 0.01 for 0.10", x=(0.05, 0.01)),
-        replace(right, name="∂E/∂W2 with x for h", gradients=gradients_input_as_sender),
-        replace(right, name="out_o1 from net_o2", forward=forward_wrong_net),
-        replace(right, name="gradients never reset, momentum 0.9", accumulate=True, momentum=0.9),
-        replace(right, name="sequential update", update="sequential"),
-        replace(right, name="E after 9,999 reported", reported_step=9_999),
-        replace(right, name="out_o1 copied as 0.75136079", printed_out_o1=0.75136079),
+        replace(right, name=_("target typed 0.09 for 0.99"), t=(0.01, 0.09)),
+        replace(right, name=_("input typed 0.01 for 0.10"), x=(0.05, 0.01)),
+        replace(right, name=_("∂E/∂W2 with x for h"), gradients=gradients_input_as_sender),
+        replace(right, name=_("out_o1 from net_o2"), forward=forward_wrong_net),
+        replace(right, name=_("gradients never reset, momentum 0.9"), accumulate=True, momentum=0.9),
+        replace(right, name=_("sequential update"), update="sequential"),
+        replace(right, name=_("E after 9,999 reported"), reported_step=9_999),
+        replace(right, name=_("out_o1 copied as 0.75136079"), printed_out_o1=0.75136079),
     ]

@@ -16,6 +16,7 @@ import numpy as np
 
 from . import checks, optimisers, stopping, unrolled
 from .backprop import backward_pass, forward_pass
+from .i18n import N_, _
 from .network import Network, name_values
 
 UPDATES = ("simultaneous", "sequential")
@@ -373,14 +374,15 @@ def recent_trend(loss, window=300, tolerance=0.01, unit="epoch"):
     "E then" and "E now" are the means of the first and the last tenth of the window, so that the
     step-to-step wobble of online learning is not taken for a trend. A curve shorter than ``window`` is
     judged over all its steps. ``diagnose`` judges a whole run in words of η ("slow": η small); this judges
-    what the curve does now, e.g. up to the epoch a slider shows."""
+    what the curve does now, e.g. up to the epoch a slider shows. ``unit``: "epoch" or "iteration"."""
+    checks.choice("unit", unit, tuple(STEPS))
     loss = np.asarray(loss, dtype=float)
     steps = len(loss) - 1
     if steps < 1:
-        return "start", f"no {unit} trained yet"
+        return "start", _(STEPS[unit]["none"])
     if not np.all(np.isfinite(loss)):
         first = int(np.argmax(~np.isfinite(loss)))
-        return "diverged", f"E is not a finite number from {unit} {first:,} on"
+        return "diverged", _(STEPS[unit]["from"]).format(first=f"{first:,}")
     w = loss[-min(window, steps) - 1:]
     span, now = len(w) - 1, w[-1]
     tiny = np.finfo(float).tiny
@@ -390,20 +392,36 @@ def recent_trend(loss, window=300, tolerance=0.01, unit="epoch"):
     spread = float(np.max(np.abs(w - now)) / max(now, tiny))
     stretches = np.lib.stride_tricks.sliding_window_view(w, k + 1)     # every run of k + 1 steps
     jump = float(np.max((stretches.max(axis=1) - stretches[:, 0]) / np.maximum(stretches[:, 0], tiny)))
-    last = f"in the last {span:,} {unit}s" if span > 1 else f"in the last {unit}"
+    words = STEPS[unit]
+    last = _(words["last"]).format(count=f"{span:,}") if span > 1 else _(words["last one"])
     if jump > 5 * tolerance and jump > 2 * abs(change):
-        return "jumping", (f"E jumps up and down {last} (up by as much as {_percent(jump)} within {k:,} "
-                           f"{unit}{'s' if k > 1 else ''})")
+        within = _(words["count"]).format(count=f"{k:,}") if k > 1 else _(words["one"])
+        return "jumping", _("E jumps up and down {last} (up by as much as {jump} within {within})").format(
+            last=last, jump=_percent(jump), within=within)
     if level_now > loss[0] * (1 + 5 * tolerance) and change >= -tolerance:
-        return "diverged", f"E rose above where it started ({_value(loss[0])} → {_value(now)})"
+        return "diverged", _("E rose above where it started ({start} → {now})").format(start=_value(loss[0]),
+                                                                                       now=_value(now))
     if abs(change) <= tolerance:
         if spread <= tolerance:
-            return "flat", f"E has not changed by more than {_percent(tolerance)} {last}"
-        return "flat", (f"E is within {_percent(tolerance)} of where it was {span:,} {unit}s ago "
-                        f"(it wobbles by up to {_percent(spread)})")
+            return "flat", _("E has not changed by more than {tolerance} {last}").format(
+                tolerance=_percent(tolerance), last=last)
+        return "flat", _("E is within {tolerance} of where it was {ago} ago (it wobbles by up to {spread})").format(
+            tolerance=_percent(tolerance), ago=_(words["count"]).format(count=f"{span:,}"), spread=_percent(spread))
     if change > 0:
-        return "rising", f"E rose by about {_percent(change)} {last}"
-    return "falling", f"E fell by about {_percent(-change)} {last}"
+        return "rising", _("E rose by about {change} {last}").format(change=_percent(change), last=last)
+    return "falling", _("E fell by about {change} {last}").format(change=_percent(-change), last=last)
+
+
+# recent_trend's words for a step of the curve (unit="epoch" or "iteration"), each a message of its own
+STEPS = {
+    "epoch": {"count": N_("{count} epochs"), "one": N_("1 epoch"), "last": N_("in the last {count} epochs"),
+              "last one": N_("in the last epoch"), "none": N_("no epoch trained yet"),
+              "from": N_("E is not a finite number from epoch {first} on")},
+    "iteration": {"count": N_("{count} iterations"), "one": N_("1 iteration"),
+                  "last": N_("in the last {count} iterations"), "last one": N_("in the last iteration"),
+                  "none": N_("no iteration trained yet"),
+                  "from": N_("E is not a finite number from iteration {first} on")},
+}
 
 
 def _percent(fraction):

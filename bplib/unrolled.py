@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import LEAKY_SLOPE
+from .i18n import N_
 from .losses import EPS, MATCHED
 from .network import neuron_names
 
@@ -51,7 +52,7 @@ LOSS_TERMS = {   # loss name -> E as Python code around the sum of one term per 
                       "−[{{{t}}}·ln {{out_{o}}} + (1 − {{{t}}})·ln(1 − {{out_{o}}})]"),
 }
 MAX_PARAMETERS = 200   # beyond this the written-out code gets long; the matrix engine takes over
-PHASES = ("forward", "loss", "backward", "update")
+PHASES = (N_("forward"), N_("loss"), N_("backward"), N_("update"))      # N_: the player shows them translated
 
 
 def safe_log(v):

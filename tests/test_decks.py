@@ -175,8 +175,13 @@ def browser():
 def built(tmp_path_factory, browser):
     out = tmp_path_factory.mktemp("lecture")
     html = decks.build(out / "slides", pdf=True, browser=browser)
+    html += decks.build(out / "slides" / "zh_CN", pdf=True, browser=browser, language="zh_CN")  # 中文版
     pages = site.build(out / "site")
     return html, pages
+
+
+def english(html):
+    return [p for p in html if p.parent.name != "zh_CN"]
 
 
 SLIDE_TEXT = """() => {
@@ -209,8 +214,10 @@ SLIDE_REPORT = """() => {
 @browser_only
 def test_decks_present_offline_and_every_slide_fits_1280x720(browser, built):
     html, _ = built
-    assert [p.stem for p in html] == [p.stem for p in LESSONS] + ["lecture-90", "lecture-45"]
-    for deck, lesson in zip(html, LESSONS):
+    assert [p.stem for p in english(html)] == [p.stem for p in LESSONS] + ["lecture-90", "lecture-45"]
+    chinese = [p for p in html if p.parent.name == "zh_CN"]
+    assert [p.stem for p in chinese] == [p.stem for p in LESSONS]
+    for deck, lesson in [*zip(html, LESSONS), *zip(chinese, [p.parent / "zh_CN" / p.name for p in LESSONS])]:
         page = offline_page(browser)
         page.goto(deck.as_uri())
         page.wait_for_selector("body[data-deck-ready]", state="attached", timeout=60_000)
@@ -335,8 +342,12 @@ def test_a_deck_steps_forward_and_shows_speaker_notes_in_the_page(browser, built
 
 
 @browser_only
-def test_static_site_reads_offline_with_navigation(browser, built):
+@pytest.mark.parametrize("edition, title_word, solution", [("en", "Backpropagation", "Solution"),
+                                                          ("zh_CN", "反向传播", "解答")])
+def test_static_site_reads_offline_with_navigation(browser, built, edition, title_word, solution):
+    """Both editions (the Chinese one in zh_CN/), each page with its language and a link to the other edition."""
     _, pages = built
+    pages = [p for p in pages if (p.parent.name == "zh_CN") == (edition == "zh_CN")]
     names = [p.name for p in pages]
     assert names[0] == "index.html" and "04_training_dashboard.html" in names
     page = offline_page(browser, 1280, 900)
@@ -348,9 +359,13 @@ def test_static_site_reads_offline_with_navigation(browser, built):
         page.locator("nav.site.top a.next").click()
         page.wait_for_load_state("load")
         assert page.url.endswith(names[k]), page.url
+        assert page.evaluate("() => document.documentElement.lang") == {"en": "en", "zh_CN": "zh-CN"}[edition]
+        other = page.locator("nav.site.top a.edition")
+        assert other.count() == 1, names[k]
+        assert (pages[k].parent / other.get_attribute("href")).resolve().name == names[k]   # the same page
         if Path(names[k]).stem in standalone.PAGES:     # a live page, drawn in the browser (test_live_pages)
             page.wait_for_selector("body[data-ready]", state="attached")
-            assert page.locator("svg#picture").count() == 1 and "Backpropagation" in page.title(), names[k]
+            assert page.locator("svg#picture").count() == 1 and title_word in page.title(), names[k]
             continue
         page.wait_for_function("() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0"
                                " && !MathJax.Hub.queue.running", timeout=60_000)
@@ -363,8 +378,11 @@ def test_static_site_reads_offline_with_navigation(browser, built):
             assert page.locator("details.answer").count() == page.locator("details.solution").count(), names[k]
             assert "Not answered yet" not in text and not re.search(r'(?<![\w.])check\("', text), \
                 f"{names[k]}: an answer cell shows"
-            assert page.title().startswith(names[k][:2].lstrip("0")) and "Backpropagation" in page.title(), \
-                page.title()
+            assert page.title().startswith(names[k][:2].lstrip("0")) and title_word in page.title(), page.title()
+            assert solution in page.locator("details.solution summary").first.inner_text()
+            if edition == "zh_CN":
+                assert len(re.findall(r"[\u4e00-\u9fff]", text)) > len(re.findall(r"[A-Za-z]", text)) / 4, \
+                    f"{names[k]}: too little Chinese"
         assert not page.evaluate("() => [...document.querySelectorAll('a[href$=\".ipynb\"]')].length"), names[k]
     assert not page.left, f"the site asked the network for {page.left[:3]}"
     assert not page.errors, page.errors

@@ -53,7 +53,8 @@ def test_exercises_are_variants_with_computed_answers():
 @pytest.mark.skipif(not Path(CHROMIUM).exists() and os.environ.get("BPLIB_REQUIRE_BROWSER") != "1",
                     reason=f"{CHROMIUM} is missing")
 def test_the_pdf_prints_sheet_and_key_on_a4(tmp_path):
-    html, pdf = handout.build(tmp_path)
+    html, pdf, html_zh, pdf_zh = handout.build(tmp_path)
+    assert "用手算完成一个训练步" in html_zh.read_text(encoding="utf-8") and pdf_zh.stat().st_size > 10_000
     data = pdf.read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
     assert pages == len(pages_of(html.read_text(encoding="utf-8"))), f"{pages} PDF pages"

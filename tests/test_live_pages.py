@@ -308,3 +308,50 @@ def test_the_xor_playground_loads_new_starts_from_the_site(browser, site):
     assert f"seed {xp.DEFAULT_SEED} (default)" in shown(page, "#readout")
     assert not page.left and not page.errors and not page.console
     page.close()
+
+
+# --- the Chinese edition's live pages ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site_zh(tmp_path_factory):
+    out = tmp_path_factory.mktemp("live_zh")
+    standalone.build(out, language="zh_CN")
+    return out
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_chinese_live_page_speaks_chinese_and_works_as_the_english_one(browser, site_zh, name):
+    """The same page, drawn from the same runs, with the site's words and bplib's messages in Chinese; every
+    control still changes the picture."""
+    page = open_page(browser, site_zh, name)
+    assert page.evaluate("() => document.documentElement.lang") == "zh-CN"
+    words = page.evaluate("() => document.body.innerText + document.getElementById('picture').textContent")
+    assert len(re.findall(r"[\u4e00-\u9fff]", words)) > 40, f"{name}: hardly any Chinese"
+    for english in ("play", "previous", "hidden neurons", "iteration", "Outputs approach", "Weights (", "input i1"):
+        assert not re.search(rf"(?<![\w.]){re.escape(english)}(?!\w)", words), f"{name}: {english!r} left in English"
+    for action, script in CONTROLS[name].items():
+        before = page.evaluate(PICTURE)
+        page.evaluate(f"() => {{ let e; {script}; }}")
+        assert page.evaluate(PICTURE) != before, f"{name}: {action} changed nothing"
+    assert not page.left and not page.sockets and not page.errors and not page.console, \
+        (page.left, page.sockets, page.errors, page.console)
+    page.close()
+
+
+def test_the_chinese_player_judges_as_bplib_does_in_chinese(browser, site_zh):
+    net, x, t = bplib.mazur()
+    page = open_page(browser, site_zh, "player")
+    bplib.use_language("zh_CN")
+    try:
+        for step in walk(net, x, t, 0.5, False, "simultaneous")[::4]:
+            v = step.value
+            answers = [repr(v), f"{v * 1.005:.6g}", f"{-v:.5g}", "abc", "0", "inf"]
+            answers += [f"{wrong:.5g}" for wrong, _ in step_player.mistakes(step)]
+            for answer in answers:
+                expected = list(step_player.judge(step, answer))
+                assert re.search(r"[\u4e00-\u9fff]", expected[1]), expected
+                got = page.evaluate("([k, a, o]) => BP_JUDGE(k, a, o)", [step.index, answer, "simultaneous"])
+                assert got == expected, f"step {step.index + 1}, answer {answer!r}"
+    finally:
+        bplib.use_language("en")
+    page.close()

@@ -13,7 +13,16 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tools import decks, links, site  # noqa: E402
-from tools.pages import IN_THE_NOTEBOOK, PAGES, START, by_live_key, hidden_in_file_browser, lessons, live_pages  # noqa: E402,I001
+from tools.pages import (  # noqa: E402,I001
+    EDITIONS,
+    IN_THE_NOTEBOOK,
+    PAGES,
+    START,
+    by_live_key,
+    hidden_in_file_browser,
+    lessons,
+    live_pages,
+)
 
 
 def test_every_notebook_is_registered_once():
@@ -46,7 +55,8 @@ def test_everything_reads_the_registry():
     assert [p.stem for p in decks.lessons()] == [page.name for page in lessons()]
     assert [name for _, name, _ in site.pages()] == ["index"] + [page.name for page in PAGES[1:]]
     urls = list(links.binder_links("alice/backprop").values())
-    assert len(urls) == 1 + len(live_pages())
+    assert len(urls) == 1 + len(live_pages()) + 1          # the start page, the live pages, the Chinese start page
+    assert urls[-1].endswith(f"lab/tree/{EDITIONS['zh_CN']}/{START.name}.ipynb")
     for page in live_pages():
         assert any(u.endswith(page.urlpath) for u in urls), page.name
     assert set(hidden_in_file_browser()) == {page.twin.name for page in PAGES}
@@ -60,3 +70,13 @@ def test_tasks_serves_every_live_page():
         assert f"python3 tasks.py {page.command}" in usage, f"tasks.py's help names {page.command}"
     text = (ROOT / "tasks.py").read_text()
     assert "playground.ipynb" not in text and "/usr/bin/chromium" not in text, "paths come from tools/pages.py"
+
+
+def test_every_page_has_its_chinese_edition():
+    """The Chinese edition has every page of the registry, with a Chinese title (and label and pointer for the
+    live pages), built from the English notebook and its catalog (tests/test_translation.py)."""
+    for page in PAGES:
+        assert page.path_in("zh_CN").exists(), f"no notebooks/zh_CN/{page.name}.ipynb"
+        assert page.title_zh and page.title_in("zh_CN") == page.title_zh and page.title_in("en") == page.title
+        if page.is_live:
+            assert page.label_zh and page.told_in_zh.count("<a href") == page.told_in.count("<a href")

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import nbformat
 
-from tools import vendor
-from tools.pages import IN_THE_NOTEBOOK, by_live_key
+from tools import chrome, vendor
+from tools.pages import HTML_LANG, IN_THE_NOTEBOOK, by_live_key
 from tools.pages import lessons as lesson_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,18 +38,20 @@ OUT = ROOT / "build" / "slides"
 WIDTH, HEIGHT = 1280, 720
 
 
-def lessons():
-    """The notebooks that have a deck (tools/pages.py), in order."""
-    return [page.path for page in lesson_pages()]
+def lessons(language="en"):
+    """The notebooks that have a deck (tools/pages.py), in order, in the edition of ``language``."""
+    return [page.path_in(language) for page in lesson_pages()]
 
 
-def live_pointer(key):
+def live_pointer(key, language="en"):
     """How a deck names the live page a widget cell's ``live=`` key points to."""
+    _ = chrome.gettext(language)
     if key == IN_THE_NOTEBOOK:
-        return "the notebook itself, in JupyterLab or on Binder (the sliders need a running kernel)"
+        return _("the notebook itself, in JupyterLab or on Binder (the sliders need a running kernel)")
     page = by_live_key(key)
-    label = page.label.replace("the ", "the **", 1) + "**"
-    return f"{label} (`python3 tasks.py {page.command}`, or its Binder link)"
+    label = (page.label.replace("the ", "the **", 1) + "**" if language == "en"
+             else f"**{page.label_in(language)}**")
+    return _("{label} (`python3 tasks.py {command}`, or its Binder link)").format(label=label, command=page.command)
 
 
 def slide_type(cell):
@@ -66,7 +68,8 @@ FOLDED = re.compile(r"<details>\s*<summary>.*?</summary>(.*?)</details>", re.S)
 NOTEBOOK_ONLY = re.compile(r'<span class="nb-only">.*?</span>', re.S)   # the library's names: bplib.train
 
 
-NEXT_LINK = re.compile(r"^Next: .*?(?:\n\n|\Z)", re.S | re.M)     # "Next: [3 · …](…ipynb)": a notebook's way on
+# "Next: [3 · …](…ipynb)": a notebook's way on (下一个： in the Chinese edition)
+NEXT_LINK = re.compile(r"^(?:Next: |下一个：).*?(?:\n\n|\Z)", re.S | re.M)
 
 
 def for_the_room(cell):
@@ -75,6 +78,7 @@ def for_the_room(cell):
     cell.source = NOTEBOOK_ONLY.sub("", cell.source)
     cell.source = NEXT_LINK.sub("", cell.source).rstrip()
     cell.source = cell.source.replace("(answers below, try first)", "(try first)")
+    cell.source = cell.source.replace("（答案在下面，先自己试）", "（先自己试）")
 
 
 def unfold(cell):
@@ -127,14 +131,16 @@ def answer_text(cell):
     return f"{shown} ({ex.precision()})"
 
 
-def answer_note(cell):
+def answer_note(cell, language="en"):
     """The speaker note for an exercise's answer cell: its answer."""
     text = answer_text(cell)
-    return None if text is None else markdown(f"**Answer**: {text}", "notes")
+    _ = chrome.gettext(language)
+    return None if text is None else markdown(_("**Answer**: {answer}").format(answer=text), "notes")
 
 
-def deck_cells(nb):
+def deck_cells(nb, language="en"):
     """The cells of the deck, in order: what the room sees of ``nb``."""
+    _ = chrome.gettext(language)
     cells, carried = [], None   # carried: the slide start of a dropped cell, given to the next kept cell
     for cell in nb.cells:
         cell = joined_streams(copy.deepcopy(cell))
@@ -142,9 +148,9 @@ def deck_cells(nb):
         kind = slide_type(cell)
         keep = "solution" not in tags and kind != "skip"
         if keep and cell.metadata.get("live"):
-            cell = markdown(f"*Live:* {live_pointer(cell.metadata['live'])}. "
-                            "The still figures of these slides tell the same story.", kind)
-            cell.metadata["notes"] = "Switch to the live page here; come back to the deck for the still figure."
+            cell = markdown(_("*Live:* {pointer}. The still figures of these slides tell the same story.").format(
+                pointer=live_pointer(cell.metadata["live"], language)), kind)
+            cell.metadata["notes"] = _("Switch to the live page here; come back to the deck for the still figure.")
         elif keep and cell.cell_type == "markdown":
             for_the_room(cell)
             unfold(cell)
@@ -155,7 +161,7 @@ def deck_cells(nb):
             if kind in ("slide", "subslide") and carried != "slide":
                 carried = kind
             if cell.cell_type == "code" and is_answer_cell(cell) and "solution" not in tags and cells:
-                note = answer_note(cell)        # the lecturer's notes give the answer the room works out
+                note = answer_note(cell, language)  # the lecturer's notes give the answer the room works out
                 if note is not None:
                     cells.append(note)
             continue
@@ -168,41 +174,51 @@ def deck_cells(nb):
     return cells
 
 
-def exporter():
+def exporter(language="en", vendor_at=""):
     from nbconvert import SlidesExporter
     from traitlets.config import Config
     config = Config()
+    config.SlidesExporter.language_code = HTML_LANG[language]
     config.SlidesExporter.exclude_input_prompt = True
     config.SlidesExporter.exclude_output_prompt = True
-    config.SlidesExporter.reveal_url_prefix = "vendor/reveal.js"
+    config.SlidesExporter.reveal_url_prefix = f"{vendor_at}vendor/reveal.js"
     config.SlidesExporter.reveal_width = str(WIDTH)
     config.SlidesExporter.reveal_height = str(HEIGHT)
     config.SlidesExporter.reveal_scroll = False
     config.SlidesExporter.reveal_theme = "white"
-    config.SlidesExporter.mathjax_url = "vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
+    config.SlidesExporter.mathjax_url = f"{vendor_at}vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
     return SlidesExporter(config=config, template_name="deck", extra_template_basedirs=[str(TEMPLATES)])
 
 
 def _write(export, nb, target, title):
-    body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body, _resources = export.from_notebook_node(nb, resources={"metadata": {"name": title}})
     target.write_text(body, encoding="utf-8")
     print(f"deck: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
     return target
 
 
-def build(out=OUT, names=None, pdf=False, browser=None):
+def build(out=OUT, names=None, pdf=False, browser=None, language="en"):
     """Write one deck per lesson notebook into ``out``, and (without ``names``) the lecture decks of
-    tools/lecture.py (and their PDFs with ``pdf``, printed in ``browser`` if given); returns the HTML paths."""
+    tools/lecture.py (and their PDFs with ``pdf``, printed in ``browser`` if given); returns the HTML paths.
+    ``language="zh_CN"``: the Chinese edition's lesson decks (into ``out``, e.g. build/slides/zh_CN, sharing
+    the English decks' vendor folder one level up); the lecture decks are English only."""
+    import bplib
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    vendor.copy_into(out)
-    export = exporter()
+    vendor_at = "" if language == "en" else "../"
+    vendor.copy_into(out / vendor_at)
+    export = exporter(language, vendor_at)
     written = []
-    for path in names or lessons():
-        nb = nbformat.read(path, as_version=4)
-        nb.cells = deck_cells(nb)
-        written.append(_write(export, nb, out / (Path(path).stem + ".html"), Path(path).stem))
-    if names is None:                      # the lectures of the start page's plan, one deck each
+    spoken = bplib.language()
+    bplib.use_language(language)           # the answers' precision in the speaker notes, in the deck's language
+    try:
+        for path in names or lessons(language):
+            nb = nbformat.read(path, as_version=4)
+            nb.cells = deck_cells(nb, language)
+            written.append(_write(export, nb, out / (Path(path).stem + ".html"), Path(path).stem))
+    finally:
+        bplib.use_language(spoken)
+    if names is None and language == "en":   # the lectures of the start page's plan, one deck each
         from tools import lecture
         for length, target in zip(lecture.PLANS, lecture.paths(out)):
             written.append(_write(export, lecture.notebook(length), target, f"Lecture, {length} minutes"))
@@ -216,8 +232,11 @@ def main(args):
     pdf = "--pdf" in args
     names = [a for a in args if a != "--pdf"]
     build(names=names or None, pdf=pdf)
+    if not names:
+        build(OUT / "zh_CN", pdf=pdf, language="zh_CN")
     print(f"Open {OUT.relative_to(ROOT)}/<notebook>.html in a browser (no network needed): "
-          "→/↓ next, S speaker notes, F full screen, Esc overview.")
+          "→/↓ next, S speaker notes, F full screen, Esc overview. The Chinese edition's decks: "
+          f"{OUT.relative_to(ROOT)}/zh_CN/.")
     return 0
 
 

@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bplib  # noqa: E402
+from tools import chrome  # noqa: E402
+from tools.pages import HTML_LANG  # noqa: E402
 
 OUT = ROOT / "build" / "handout"
 ETA = 0.5
@@ -56,8 +58,9 @@ def backward_answers():
     return answers
 
 
-def exercise_answers():
+def exercise_answers(language="en"):
     """The room's exercises: {number: (question, answer text)}."""
+    _ = chrome.gettext(language)
     net, x, t = _example()
     t_variant = np.array([T1_VARIANT, t[1]])
     g_variant = net.gradients(x, t_variant)
@@ -66,18 +69,20 @@ def exercise_answers():
     one = bplib.train(net, x, t, eta=ETA, steps=1).loss[1]
     sequential = bplib.train(net, x, t, eta=ETA, steps=1, update="sequential").loss[1]
     return {
-        1: (f"The first target is t1 = {T1_VARIANT} instead of 0.01 (all else as on page 1). What are δ_o1 and "
-            "∂E/∂w5? Give 4 significant digits.",
+        1: (_("The first target is t1 = {t1} instead of 0.01 (all else as on page 1). What are δ_o1 and ∂E/∂w5? "
+              "Give 4 significant digits.").format(t1=T1_VARIANT),
             f"δ_o1 = {d_o1:.4g}, ∂E/∂w5 = δ_o1 · out_h1 = {d_o1 * net.forward(x).a[0][0]:.4g}"),
-        2: (f"What is w6 after one update with η = {ETA_VARIANT} instead of {ETA}? Give 6 significant digits.",
+        2: (_("What is w6 after one update with η = {eta} instead of {usual}? Give 6 significant digits.").format(
+            eta=ETA_VARIANT, usual=ETA),
             f"w6⁺ = 0.45 − {ETA_VARIANT} · ∂E/∂w6 = {w6_new:.6g}"),
-        3: ("Mazur's article prints E = 0.291027924 after one update. Is that the simultaneous update (all eight "
-            "gradients from the same forward pass) or the sequential one (w5 … w8 updated before the hidden δ's "
-            "are computed)?",
-            f"the sequential one: simultaneous gives E = {one:.9f}, sequential {sequential:.9f}"),
-        4: ("Why are ∂E/∂w1 … ∂E/∂w4 so much smaller than ∂E/∂w5 … ∂E/∂w8? Name two reasons.",
-            "their δ's pass through one more σ′ (at most ¼) and the two paths back partly cancel; and they are "
-            "multiplied by the small inputs 0.05 and 0.10 instead of the hidden outs (about 0.6)"),
+        3: (_("Mazur's article prints E = 0.291027924 after one update. Is that the simultaneous update (all eight "
+              "gradients from the same forward pass) or the sequential one (w5 … w8 updated before the hidden δ's "
+              "are computed)?"),
+            _("the sequential one: simultaneous gives E = {one}, sequential {sequential}").format(
+                one=f"{one:.9f}", sequential=f"{sequential:.9f}")),
+        4: (_("Why are ∂E/∂w1 … ∂E/∂w4 so much smaller than ∂E/∂w5 … ∂E/∂w8? Name two reasons."),
+            _("their δ's pass through one more σ′ (at most ¼) and the two paths back partly cancel; and they are "
+              "multiplied by the small inputs 0.05 and 0.10 instead of the hidden outs (about 0.6)")),
     }
 
 
@@ -118,40 +123,42 @@ def _rows(pairs):
     return "".join(f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>" for a, b in pairs)
 
 
-def sheet_html():
+def sheet_html(language="en"):
     """The handout as one HTML page, its pages marked <section class="page">, the key's <section class="key">."""
+    _ = chrome.gettext(language)
     net, x, t = _example()
-    forward, backward, exercises = forward_answers(), backward_answers(), exercise_answers()
+    forward, backward, exercises = forward_answers(), backward_answers(), exercise_answers(language)
     weights = net.named()
+    footer = _('bplib handout · the worked example of Mazur\'s "A Step by Step Backpropagation Example" (2015)')
+    backward_alt = _("The same network with arrows back along the weights and empty boxes for the δ of every neuron")
     table = "".join(f"<tr><td>w{k} = {weights[f'w{k}']:g}</td><td class='blank'></td><td class='blank'></td></tr>"
                     for k in range(1, 9))
     pages = [f"""
 <section class="page">
-<h1>One training step by hand · 1 · the forward pass</h1>
-<p>The 2-2-2 network of the lecture. Fill every box: net into each neuron, out of it, then the loss E.
-Keep 9 digits until the end.</p>
+<h1>{_("One training step by hand · 1 · the forward pass")}</h1>
+<p>{_("The 2-2-2 network of the lecture. Fill every box: net into each neuron, out of it, then the loss E. Keep 9 "
+      "digits until the end.")}</p>
 <img class="diagram" src="{_figure(False)}"
-alt="The 2-2-2 network with its inputs, weights, biases and targets, and empty boxes for net and out of every
-neuron and for E">
+alt="{_("The 2-2-2 network with its inputs, weights, biases and targets, and empty boxes for net and out of every "
+        "neuron and for E")}">
 <p class="formula">net_h1 = w1·i1 + w2·i2 + b1 &nbsp;&nbsp; net_h2 = w3·i1 + w4·i2 + b1</p>
 <p class="formula">net_o1 = w5·out_h1 + w6·out_h2 + b2</p>
 <p class="formula">net_o2 = w7·out_h1 + w8·out_h2 + b2</p>
 <p class="formula">out = σ(net) = 1 / (1 + e^(−net))</p>
 <p class="formula">E = ½(t1 − out_o1)² + ½(t2 − out_o2)²</p>
-<footer>bplib handout · the worked example of Mazur's "A Step by Step Backpropagation Example" (2015)</footer>
+<footer>{footer}</footer>
 </section>""", f"""
 <section class="page">
-<h1>2 · the backward pass and one update (η = {ETA:g})</h1>
-<img class="diagram" alt="The same network with arrows back along the weights and empty boxes for the δ of every neuron"
-src="{_figure(True)}">
-<p class="formula">δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1), and likewise δ_o2</p>
+<h1>{_("2 · the backward pass and one update (η = {eta})").format(eta=f"{ETA:g}")}</h1>
+<img class="diagram" alt="{backward_alt}" src="{_figure(True)}">
+<p class="formula">{_("δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1), and likewise δ_o2")}</p>
 <p class="formula">δ_h1 = (δ_o1·w5 + δ_o2·w7)·out_h1(1 − out_h1)</p>
 <p class="formula">δ_h2 = (δ_o1·w6 + δ_o2·w8)·out_h2(1 − out_h2)</p>
-<p class="formula">∂E/∂w = δ(receiver) · out(sender), e.g. ∂E/∂w5 = δ_o1·out_h1, ∂E/∂w1 = δ_h1·i1</p>
-<table><tr><th>weight</th><th>∂E/∂w</th><th>w⁺ = w − η·∂E/∂w</th></tr>{table}</table>
-</section>""", """
+<p class="formula">{_("∂E/∂w = δ(receiver) · out(sender), e.g. ∂E/∂w5 = δ_o1·out_h1, ∂E/∂w1 = δ_h1·i1")}</p>
+<table><tr><th>{_("weight")}</th><th>∂E/∂w</th><th>w⁺ = w − η·∂E/∂w</th></tr>{table}</table>
+</section>""", f"""
 <section class="page">
-<h1>3 · exercises</h1>
+<h1>{_("3 · exercises")}</h1>
 <ol>""" + "".join(f"<li>{html.escape(q)}<div class='answer-lines'></div><div class='answer-lines'></div></li>"
                   for q, _ in exercises.values()) + """</ol>
 </section>"""]
@@ -159,28 +166,34 @@ src="{_figure(True)}">
         [(k, f"{v:.9g}") for k, v in backward.items()])
     key = f"""
 <section class="page key">
-<h1>Answer key</h1>
-<h2>The forward pass, the backward pass and the update</h2>
-<table class="key"><tr><th>quantity</th><th>value</th></tr>{key_rows}</table>
+<h1>{_("Answer key")}</h1>
+<h2>{_("The forward pass, the backward pass and the update")}</h2>
+<table class="key"><tr><th>{_("quantity")}</th><th>{_("value")}</th></tr>{key_rows}</table>
 </section>
 <section class="page key">
-<h1>Answer key · exercises</h1>
+<h1>{_("Answer key · exercises")}</h1>
 <ol>{"".join(f"<li>{html.escape(a)}</li>" for _, a in exercises.values())}</ol>
 </section>"""
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Handout: one training step by hand"
-            f"</title><style>{CSS}</style></head><body>{''.join(pages)}{key}</body></html>")
+    css = CSS if language == "en" else CSS.replace('"DejaVu Sans", sans-serif', '"DejaVu Sans", "WenQuanYi Micro Hei", '
+                                                                              '"Noto Sans CJK SC", sans-serif')
+    return (f"<!DOCTYPE html><html lang='{HTML_LANG[language]}'><head><meta charset='utf-8'><title>"
+            f"{_('Handout: one training step by hand')}</title><style>{css}</style></head><body>{''.join(pages)}{key}"
+            "</body></html>")
 
 
 def build(out=OUT, pdf=True, browser=None):
-    """Write handout.html (and handout.pdf, printed A4 by chromium) into ``out``; returns their paths."""
+    """Write handout.html (and handout.pdf, printed A4 by chromium) into ``out``, and the Chinese edition's
+    handout-zh_CN.html (and .pdf); returns their paths."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    page = out / "handout.html"
-    page.write_text(sheet_html(), encoding="utf-8")
-    written = [page]
-    if pdf:
-        from tools.pdf import print_a4
-        written.append(print_a4(page, browser))
+    written = []
+    for language, name in (("en", "handout.html"), ("zh_CN", "handout-zh_CN.html")):
+        page = out / name
+        page.write_text(sheet_html(language), encoding="utf-8")
+        written.append(page)
+        if pdf:
+            from tools.pdf import print_a4
+            written.append(print_a4(page, browser))
     return written
 
 

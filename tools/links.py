@@ -9,11 +9,13 @@ import re
 import subprocess
 from urllib.parse import quote, urlencode
 
-from tools.pages import NOTEBOOKS, START, live_pages
+from tools.pages import EDITIONS, NOTEBOOKS, START, live_pages
 
-# the pages a lecturer hands out: the start page in JupyterLab, and each live page alone (Voila, no code)
+# the pages a lecturer hands out: the start page in JupyterLab, each live page alone (Voila, no code), and the
+# Chinese edition's start page (JupyterLab's menus stay in the user's language: Settings ▸ Language ▸ 中文)
 PAGES = {"start page (JupyterLab)": START.urlpath,
-         **{f"{page.label.removeprefix('the ')} (Voila, no code)": page.urlpath for page in live_pages()}}
+         **{f"{page.label.removeprefix('the ')} (Voila, no code)": page.urlpath for page in live_pages()},
+         "中文版 start page, the Chinese edition (JupyterLab)": f"lab/tree/{EDITIONS['zh_CN']}/{START.name}.ipynb"}
 
 
 def repository_from_remote(url):

@@ -11,6 +11,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = "notebooks"                      # the folder of the pages, relative to the repository
+# the editions: each language's folder of notebooks (the Chinese one is built from the English one and its
+# translation catalogs, tools/translate.py); HTML's name of each language (the lang attribute)
+EDITIONS = {"en": NOTEBOOKS, "zh_CN": f"{NOTEBOOKS}/zh_CN"}
+HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
 CHROMIUM = "/usr/bin/chromium"               # Debian's chromium (never a browser that playwright downloads)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -28,6 +32,7 @@ class Page:
     live      live pages: the key a widget cell's ``live=`` metadata names it by, in the lessons
     label     live pages: how a deck or the site names it in a pointer
     told_in   live pages: where its story is told in still figures, for readers without a kernel (HTML)
+    title_zh, label_zh, told_in_zh   the same in the Chinese edition
     """
 
     name: str
@@ -37,10 +42,26 @@ class Page:
     live: str = ""
     label: str = ""
     told_in: str = ""
+    title_zh: str = ""
+    label_zh: str = ""
+    told_in_zh: str = ""
 
     @property
     def path(self):
         return ROOT / NOTEBOOKS / f"{self.name}.ipynb"
+
+    def path_in(self, language):
+        """The notebook of this page in the edition of ``language`` ("en" or "zh_CN")."""
+        return ROOT / EDITIONS[language] / f"{self.name}.ipynb"
+
+    def title_in(self, language):
+        return self.title_zh if language == "zh_CN" else self.title
+
+    def label_in(self, language):
+        return self.label_zh if language == "zh_CN" else self.label
+
+    def told_in_in(self, language):
+        return self.told_in_zh if language == "zh_CN" else self.told_in
 
     @property
     def twin(self):
@@ -63,24 +84,31 @@ class Page:
         return "index" if self is START else self.name
 
 
-START = Page("00_start_here", "Start")
+START = Page("00_start_here", "Start", title_zh="开始")
 PAGES = (
     START,
-    Page("01_forward_pass", "The forward pass", deck=True),
-    Page("02_symbolic_derivation", "The chain rule, derived", deck=True),
-    Page("03_numeric_backprop", "Backpropagation with numbers", deck=True),
-    Page("04_training_dashboard", "Training, interactively", deck=True),
-    Page("05_loss_and_output", "Loss and output", deck=True),
-    Page("06_activations_bias_init", "Activations, biases, initialisation", deck=True),
-    Page("07_training_practice", "Training in practice", deck=True),
-    Page("08_your_own_data", "Your own data", deck=True),
-    Page("09_debugging_backprop", "Debugging backpropagation", deck=True),
+    Page("01_forward_pass", "The forward pass", deck=True, title_zh="前向传播"),
+    Page("02_symbolic_derivation", "The chain rule, derived", deck=True, title_zh="推导链式法则"),
+    Page("03_numeric_backprop", "Backpropagation with numbers", deck=True, title_zh="用数字做反向传播"),
+    Page("04_training_dashboard", "Training, interactively", deck=True, title_zh="交互式训练"),
+    Page("05_loss_and_output", "Loss and output", deck=True, title_zh="损失与输出"),
+    Page("06_activations_bias_init", "Activations, biases, initialisation", deck=True,
+         title_zh="激活函数、偏置、初始化"),
+    Page("07_training_practice", "Training in practice", deck=True, title_zh="训练实践"),
+    Page("08_your_own_data", "Your own data", deck=True, title_zh="你自己的数据"),
+    Page("09_debugging_backprop", "Debugging backpropagation", deck=True, title_zh="调试反向传播"),
     Page("playground", "Playground", command="playground", live="playground", label="the playground",
-         told_in='<a href="04_training_dashboard.html">notebook 4</a>, step 5'),
+         told_in='<a href="04_training_dashboard.html">notebook 4</a>, step 5',
+         title_zh="训练场", label_zh="训练场",
+         told_in_zh='<a href="04_training_dashboard.html">笔记本 4</a> 第 5 步'),
     Page("player", "Step-through player", command="player", live="player", label="the step-through player",
-         told_in='<a href="03_numeric_backprop.html">notebook 3</a>, "Now walk it on the diagram"'),
+         told_in='<a href="03_numeric_backprop.html">notebook 3</a>, "Now walk it on the diagram"',
+         title_zh="逐步播放器", label_zh="逐步播放器",
+         told_in_zh='<a href="03_numeric_backprop.html">笔记本 3</a>“现在在图上走一遍”'),
     Page("xor_playground", "XOR playground", command="xor", live="xor", label="the XOR playground",
-         told_in='<a href="07_training_practice.html">notebook 7</a>, steps 1–5'),
+         told_in='<a href="07_training_practice.html">notebook 7</a>, steps 1–5',
+         title_zh="XOR 训练场", label_zh="XOR 训练场",
+         told_in_zh='<a href="07_training_practice.html">笔记本 7</a> 第 1–5 步'),
 )
 # a widget cell may also say live="notebook": a widget that needs the notebook's own kernel (no page of its own)
 IN_THE_NOTEBOOK = "notebook"

@@ -30,8 +30,10 @@ from bplib.classroom import xor_playground as xp
 from bplib.classroom.display import new_figure
 from bplib.classroom.plots import NEGATIVE, POSITIVE, NetworkDiagram
 from bplib.example import ETAS
+from bplib.i18n import _ as say  # bplib's messages, in the language the site is built in
 from bplib.training import UPDATES, diagnose, train_many
-from tools import scene
+from tools import chrome, scene
+from tools.pages import HTML_LANG
 
 LIVE = Path(__file__).resolve().parent / "templates" / "live"
 STEPS = 10_000
@@ -86,7 +88,8 @@ def playground():
         for k, eta in enumerate(ETAS):
             loss = hist.loss[k]
             verdict = diagnose(loss)
-            lesson = dashboard.LESSONS[verdict].format(eta=eta, steps=STEPS, loss=loss[-1], at=hist.diverged_at[k])
+            lesson = say(dashboard.LESSONS[verdict]).format(eta=eta, steps=STEPS, loss=loss[-1],
+                                                            at=hist.diverged_at[k])
             weights = np.concatenate([W[k].reshape(len(loss), -1) for W in hist.weights], axis=1)
             biases = np.concatenate([b[k].reshape(len(loss), -1) for b in hist.biases], axis=1)
             runs[f"{int(learn_biases)}{update}{k}"] = {
@@ -100,7 +103,11 @@ def playground():
     return {"etas": list(ETAS), "presets": [e for e in dashboard.PRESETS if e in ETAS], "positions": POSITIONS.tolist(),
             "steps": STEPS, "targets": [float(v) for v in t], "fixed": list(dashboard.LOSS_RANGE),
             "updates": list(UPDATES), "runs": runs,
-            "network": _network_scene(net, font_size=12.5, width_px=380, aspect=0.9)}
+            "network": _network_scene(net, font_size=12.5, width_px=380, aspect=0.9),
+            "text": {"loss_title": say("Loss E = ½Σ(t − o)²"), "iteration": say("iteration"),
+                     "log_scale": say("E (log scale)"), "outputs_title": say("Outputs approach the targets"),
+                     "output": say("output"), "all": say("(all {steps} iterations)"),
+                     "weights_title": say("Weights (blue > 0, red < 0)")}}
 
 
 def _step_scene(net, t, font_size, width_px, aspect):
@@ -156,8 +163,25 @@ def player(font_size=12.5, width_px=1160, aspect=0.42):
                 **views})
         orders[order] = rows
     return {"phases": list(bplib.unrolled.PHASES), "digits": step_player.DIGITS, "orders": orders,
+            "phase_names": {p: say(p) for p in bplib.unrolled.PHASES}, "text": player_text(),
             "size": scene.width_and_height(figure), "shapes": shapes,
             "colours": {"read": step_player.READ, "write": step_player.WRITE}}
+
+
+def player_text():
+    """The player's messages as its script shows them: player.judge's and the StepPlayer's, in bplib's words."""
+    return {"type_number": say("✘ Type a number (for example with a decimal point), not {given!r}."),
+            "finite": say("✘ Type a finite number."),
+            "not_quite": say("✘ Not quite. {hint}"),
+            "close": say("✘ Close, but not to {digits} significant digits: keep full precision until the end."),
+            "not_zero": say("✘ Not 0: the value is small, but not 0. Give {digits} significant digits, not decimal "
+                            "places."),
+            "reread": say("✘ Not quite. Read the equation again: which values does it use (marked blue on the "
+                          "diagram)?"),
+            "marks": say("phase: {phase} · reads {reads} · writes {writes}"),
+            "position": say("step {k} of {n}"),
+            "tally": say("you predicted {right} of {n} (tried {tried})"),
+            "done": say(" — done!")}
 
 
 # the XOR playground's precomputed "new random start"s: a start on which 3 hidden neurons (the page's first
@@ -223,7 +247,15 @@ def xor():
             "default": xp.DEFAULT_SEED, "start": xor_start(xp.DEFAULT_SEED), "new_starts": list(NEW_STARTS),
             "samples": xp.XOR_X.tolist(), "targets": xp.XOR_T[:, 0].tolist(),
             "cmap": np.round(colours * 255).astype(int).tolist(),
-            "networks": {h: _xor_scene(h) for h in xp.HIDDEN}, "colours": [POSITIVE, NEGATIVE]}
+            "networks": {h: _xor_scene(h) for h in xp.HIDDEN}, "colours": [POSITIVE, NEGATIVE],
+            "mode_names": [say(m) for m in xp.MODES],
+            "text": {"input_i1": say("input i1"), "input_i2": say("input i2"),
+                     "map_title": say("Output (● target 1, ○ target 0)"),
+                     "loss_title": say("Loss E = ½Σ(t − o)², 4 samples"), "epoch": say("epoch"),
+                     "log_scale": say("E (log scale)"), "weights_title": say("Weights (width ∝ |w|)"),
+                     "hidden": say("{hidden} hidden"), "momentum": say("momentum 0.9"),
+                     "start": say("start: seed {seed}"), "start_default": say("start: seed {seed} (default)"),
+                     "outputs": say("outputs {outputs} (targets 0, 1, 1, 0)")}}
 
 
 def xor_starts():
@@ -243,13 +275,24 @@ PAGES = {"playground": playground, "player": player, "xor_playground": xor}
 MORE = {"xor_playground": xor_starts}
 
 
-def build(out, sites=None, names=None):
+def build(out, sites=None, names=None, language="en"):
     """Write the live pages ``names`` (default: all) into ``out``: each one's HTML from its template (with the
-    site's navigation, ``sites[name]``), the shared script and style, and its data."""
+    site's navigation, ``sites[name]``), the shared script and style, and its data, in ``language`` (bplib's
+    messages in the data, the site's own words in the page: tools/chrome.py)."""
     import jinja2
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    spoken = bplib.language()
+    bplib.use_language(language)
+    try:
+        return _build(out, sites, names, language, jinja2)
+    finally:
+        bplib.use_language(spoken)
+
+
+def _build(out, sites, names, language, jinja2):
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(LIVE)), autoescape=True)
+    env.globals["_"] = chrome.gettext(language)
     for static in ("live.css", "live.js"):
         shutil.copy(LIVE / static, out / static)
     written = []
@@ -259,7 +302,8 @@ def build(out, sites=None, names=None):
             _write_data(out, f"{name}-{suffix}", data)
         shutil.copy(LIVE / f"{name}.js", out / f"{name}.js")
         page = env.get_template(f"{name}.html.j2").render(site=(sites or {}).get(name, {}), name=name,
-                                                          new_starts=len(NEW_STARTS))
+                                                          new_starts=len(NEW_STARTS), words=chrome.words(language),
+                                                          lang=HTML_LANG[language])
         target = out / f"{name}.html"
         target.write_text(page, encoding="utf-8")
         written.append(target)

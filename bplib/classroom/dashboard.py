@@ -30,6 +30,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import LogLocator
 
 from ..example import ETAS
+from ..i18n import N_, _
 from ..training import diagnose, train_many
 from .display import Shown, new_figure, png
 from .plots import NetworkDiagram
@@ -40,21 +41,21 @@ LOSS_RANGE = (1e-32, 1.0)
 PRESETS = (0.5, 5.0, 50.0, 200.0, 1000.0)    # the lecture's sequence: one button each
 
 LESSONS = {
-    "converging": "E falls steadily: with η = {eta:g} gradient descent works.",
-    "stalled": "E barely moves: η = {eta:g} is too small to get anywhere in {steps:,} iterations.",
-    "slow": ("E falls, but slowly: after {steps:,} iterations with η = {eta:g} it is still {loss:.1e}. "
-             "A larger η gets there faster."),
-    "plateau": ("E fell, then stayed almost flat for thousands of iterations (an output neuron near "
-                "saturation, σ′ ≈ 0) and only then fell again, to {loss:.1e}: a plateau can look like the end of "
-                "learning."),
-    "oscillating": "E goes up and down: the steps overshoot the bottom of the valley. Try a smaller η.",
-    "stuck": ("E fell, then stopped at {loss:.2e}: a step so large that an output neuron saturated "
-              "(out ≈ 0 or 1), so σ′ = out(1 − out) ≈ 0 and no gradient is left. Too large an η can stop "
-              "learning for good."),
-    "rising": ("E ended higher than it started ({loss:.3f}): with η = {eta:g} the first steps threw the "
-               "neurons into saturation on the wrong side, where σ′ ≈ 0 keeps them. η is far too large."),
-    "diverged": ("E stopped being a finite number at iteration {at} (it overflowed to inf): the steps grew "
-                 "without bound. η is far too large."),
+    "converging": N_("E falls steadily: with η = {eta:g} gradient descent works."),
+    "stalled": N_("E barely moves: η = {eta:g} is too small to get anywhere in {steps:,} iterations."),
+    "slow": N_("E falls, but slowly: after {steps:,} iterations with η = {eta:g} it is still {loss:.1e}. "
+               "A larger η gets there faster."),
+    "plateau": N_("E fell, then stayed almost flat for thousands of iterations (an output neuron near "
+                  "saturation, σ′ ≈ 0) and only then fell again, to {loss:.1e}: a plateau can look like the end of "
+                  "learning."),
+    "oscillating": N_("E goes up and down: the steps overshoot the bottom of the valley. Try a smaller η."),
+    "stuck": N_("E fell, then stopped at {loss:.2e}: a step so large that an output neuron saturated "
+                "(out ≈ 0 or 1), so σ′ = out(1 − out) ≈ 0 and no gradient is left. Too large an η can stop "
+                "learning for good."),
+    "rising": N_("E ended higher than it started ({loss:.3f}): with η = {eta:g} the first steps threw the "
+                 "neurons into saturation on the wrong side, where σ′ ≈ 0 keeps them. η is far too large."),
+    "diverged": N_("E stopped being a finite number at iteration {at} (it overflowed to inf): the steps grew "
+                   "without bound. η is far too large."),
 }
 
 
@@ -86,22 +87,23 @@ class TrainingDashboard(Shown):
         layout = widgets.Layout(width=f"{width_px // 2 - 10}px")
         self.eta_slider = widgets.SelectionSlider(
             options=[(f"{e:g}", e) for e in self.etas], value=min(self.etas, key=lambda e: abs(e - eta)),
-            description="η (learning rate)", continuous_update=True, style=style, layout=layout)
+            description=_("η (learning rate)"), continuous_update=True, style=style, layout=layout)
         self.step_slider = widgets.IntSlider(
-            value=self.steps, min=0, max=self.steps, step=1, description="iteration",
+            value=self.steps, min=0, max=self.steps, step=1, description=_("iteration"),
             continuous_update=True, style=style, layout=layout)
-        self.biases_box = widgets.Checkbox(value=False, description="biases learn too", indent=False)
+        self.biases_box = widgets.Checkbox(value=False, description=_("biases learn too"), indent=False)
         self.order_buttons = widgets.ToggleButtons(
-            options=["simultaneous", "sequential"], value="simultaneous", description="update order",
+            options=[(_(o), o) for o in (N_("simultaneous"), N_("sequential"))], value="simultaneous",
+            description=_("update order"),
             style={"description_width": "90px", "button_width": "110px"})
         self.axis_buttons = widgets.ToggleButtons(
-            options=["fixed", "auto"], value="auto", description="loss axis",
-            tooltips=["the same range for every η (1e-32 to 1): easy to compare",
-                      "fitted to the curve shown: see the shape of a flat-looking curve"],
+            options=[(_(o), o) for o in (N_("fixed"), N_("auto"))], value="auto", description=_("loss axis"),
+            tooltips=[_("the same range for every η (1e-32 to 1): easy to compare"),
+                      _("fitted to the curve shown: see the shape of a flat-looking curve")],
             style={"description_width": "70px", "button_width": "70px"})
         # ▶ plays the iterations (100 per frame); one button per η of the lecture's sequence
         self.play = widgets.Play(value=self.steps, min=0, max=self.steps, step=max(self.steps // 100, 1),
-                                 interval=80, description="play the iterations")
+                                 interval=80, description=_("play the iterations"))
         widgets.jslink((self.play, "value"), (self.step_slider, "value"))
         self.preset_buttons = []
         for e in (p for p in PRESETS if p in self.etas):
@@ -125,7 +127,7 @@ class TrainingDashboard(Shown):
         self.loss_line, = ax_loss.semilogy(it, np.ones_like(it, dtype=float), color="#333333", lw=1.5)
         ax_loss.set(xlim=(0, self.steps), ylim=LOSS_RANGE)
         self.loss_marker, = ax_loss.semilogy([0], [1], "o", color="#d35400", ms=7)
-        ax_loss.set(xlabel="iteration", ylabel="E (log scale)", title="Loss E = ½Σ(t − o)²")
+        ax_loss.set(xlabel=_("iteration"), ylabel=_("E (log scale)"), title=_("Loss E = ½Σ(t − o)²"))
         ax_loss.grid(alpha=0.3, which="major")
         ax_loss.yaxis.set_minor_locator(LogLocator(subs=(2.0, 5.0)))   # few minor ticks: a fast "auto" redraw
         self.out_lines = [ax_out.plot(it, np.zeros_like(it, dtype=float), lw=1.5, label=f"out_o{k + 1}")[0]
@@ -134,12 +136,12 @@ class TrainingDashboard(Shown):
             ax_out.axhline(target, ls="--", lw=1, color=self.out_lines[k].get_color(), label=f"t{k + 1}")
         self.out_cursor = ax_out.axvline(0, color="#d35400", lw=1)
         self.out_markers, = ax_out.plot([0] * len(self.t), [0.5] * len(self.t), "o", color="#d35400", ms=7)
-        ax_out.set(xlabel="iteration", ylabel="output", title="Outputs approach the targets",
+        ax_out.set(xlabel=_("iteration"), ylabel=_("output"), title=_("Outputs approach the targets"),
                    ylim=(-0.05, 1.05), xlim=(0, self.steps))
         ax_out.legend(loc="center right", fontsize=font_size - 1)
         ax_out.grid(alpha=0.3)
         self.diagram = NetworkDiagram(ax_net, self.net, show_values=False, font_size=font_size - 1)
-        ax_net.set_title("Weights (blue > 0, red < 0)")
+        ax_net.set_title(_("Weights (blue > 0, red < 0)"))
         for ax in (ax_loss, ax_out, ax_net):
             ax.title.set_fontsize(font_size + 1)
             ax.xaxis.label.set_fontsize(font_size)
@@ -246,14 +248,14 @@ class TrainingDashboard(Shown):
         o = hist.outputs[k][s]
         outs = ", ".join(f"out_o{j + 1} = {v:.6f}" for j, v in enumerate(o))
         verdict = diagnose(loss)
-        lesson = LESSONS[verdict].format(eta=eta, steps=self.steps, loss=loss[-1], at=hist.diverged_at[k])
+        lesson = _(LESSONS[verdict]).format(eta=eta, steps=self.steps, loss=loss[-1], at=hist.diverged_at[k])
         colour = {"converging": "#1e7d32", "stalled": "#8a6d00", "slow": "#8a6d00", "plateau": "#8a6d00"
                   }.get(verdict, "#b03a2e")
         named = hist.named(s, run=k)
         cells = " ".join(f"<span style='white-space:nowrap; margin-right:10px'>{name} = {value:.4f}</span>"
                          for name, value in named.items() if name.startswith("w") or self.biases_box.value)
         return (f"<div class='bp-readout' style='font-size:1.05em'>"
-                f"<b>η = {eta:g}</b> · iteration <b>{s:,}</b> · E = <b class='bp-loss'>{loss[s]:.6e}</b>"
+                f"<b>η = {eta:g}</b> · " + _("iteration") + f" <b>{s:,}</b> · E = <b class='bp-loss'>{loss[s]:.6e}</b>"
                 f" · {outs}<div style='margin:4px 0'>{cells}</div>"
-                f"<span class='bp-verdict' style='color:{colour}'><b>{verdict}</b> (all {self.steps:,} iterations): "
-                f"{lesson}</span></div>")
+                f"<span class='bp-verdict' style='color:{colour}'><b>{verdict}</b> " +
+                _("(all {steps} iterations)").format(steps=f"{self.steps:,}") + f": {lesson}</span></div>")

@@ -27,6 +27,7 @@ import time
 import numpy as np
 from matplotlib.patches import Circle
 
+from ..i18n import _
 from ..precision import agrees
 from ..unrolled import PHASES, display_name, number, walk
 from .display import Shown, new_figure, png
@@ -137,7 +138,7 @@ class StepDiagram:
             label.set_visible(bool(lines))
         for w in d.edge_names:
             text, colour = _parameter_label(w, known)
-            (_, y0), (_, y1) = d.edge_ends[w]
+            (_x0, y0), (_x1, y1) = d.edge_ends[w]
             d.label_edge(w, text, color=colour, at=0.5 if np.isclose(y0, y1) else None)
         for b, name in self.bias_names.items():
             text, colour = _parameter_label(name, known)
@@ -200,38 +201,39 @@ def mistakes(step):
     found = []
     if eq.phase == "update":
         old, grad, eta = k[name], k["dE_d" + name], k["eta"]
-        found += [(old, f"That is {display_name(name)} as it was: subtract η·∂E/∂{display_name(name)} "
-                        f"= {number(eta * grad)} from it (a small step: keep {DIGITS} significant digits to see it)."),
-                  (old + eta * grad, "Sign: the update goes against the gradient, w − η·∂E/∂w."),
-                  (old - grad, "You left out η."),
-                  (eta * grad, "That is the step η·∂E/∂w; subtract it from the old value.")]
+        found += [(old, _("That is {name} as it was: subtract η·∂E/∂{name} = {step} from it (a small step: keep "
+                          "{digits} significant digits to see it).").format(name=display_name(name),
+                                                                            step=number(eta * grad), digits=DIGITS)),
+                  (old + eta * grad, _("Sign: the update goes against the gradient, w − η·∂E/∂w.")),
+                  (old - grad, _("You left out η.")),
+                  (eta * grad, _("That is the step η·∂E/∂w; subtract it from the old value."))]
     elif name.startswith("net_"):
         bias = next(r for r in eq.reads if r.startswith("b"))
-        found.append((v - k[bias], f"You left out the bias {bias}."))
-        found.append((1 / (1 + np.exp(-v)), "That is out = σ(net); this step asks for net, before σ."))
-        found.append((-v, "Sign: net = Σ w·out + b; check the sign of each product and of the bias."))
+        found.append((v - k[bias], _("You left out the bias {bias}.").format(bias=bias)))
+        found.append((1 / (1 + np.exp(-v)), _("That is out = σ(net); this step asks for net, before σ.")))
+        found.append((-v, _("Sign: net = Σ w·out + b; check the sign of each product and of the bias.")))
     elif name.startswith("out_"):
-        found.append((k[eq.reads[0]], "That is net; out = σ(net)."))
+        found.append((k[eq.reads[0]], _("That is net; out = σ(net).")))
         if eq.shown.startswith("σ("):
-            found.append((1 - v, "That is σ(−net): σ(net) = 1 / (1 + e^(−net)), with the minus in the exponent."))
-            found.append((-v, "out = σ(net) lies between 0 and 1: it is never negative."))
+            found.append((1 - v, _("That is σ(−net): σ(net) = 1 / (1 + e^(−net)), with the minus in the exponent.")))
+            found.append((-v, _("out = σ(net) lies between 0 and 1: it is never negative.")))
     elif name == "E":
-        found.append((2 * v, "You forgot the ½."))
-        found.append((-v, "E adds up one non-negative term per output: it is never negative."))
+        found.append((2 * v, _("You forgot the ½.")))
+        found.append((-v, _("E adds up one non-negative term per output: it is never negative.")))
     elif name.startswith("delta_"):
         neuron = name[6:]
         out = k[f"out_{neuron}"]
         slope = out * (1 - out)
         if slope and f"{{out_{neuron}}}(1 − {{out_{neuron}}})" in eq.shown:   # a sigmoid's σ′ = out(1 − out)
-            found.append((v / slope, "You left out σ′ = out(1 − out) of this neuron: δ = ∂E/∂net, not ∂E/∂out."))
+            found.append((v / slope, _("You left out σ′ = out(1 − out) of this neuron: δ = ∂E/∂net, not ∂E/∂out.")))
         if any(r.startswith("t") and r[1:].isdigit() for r in eq.reads):      # an output neuron: out − t
-            found.append((-v, "Sign: δ of an output neuron starts with (out − t), not (t − out)."))
+            found.append((-v, _("Sign: δ of an output neuron starts with (out − t), not (t − out).")))
         else:
-            found.append((-v, "Sign: check the sign of each δ·w product of the sum (a δ or a weight may be "
-                              "negative)."))
+            found.append((-v, _("Sign: check the sign of each δ·w product of the sum (a δ or a weight may be "
+                                "negative).")))
     elif name.startswith("dE_d"):
-        found.append((-v, "Sign: ∂E/∂w = δ·out; check the signs of δ and of out." if "·" in eq.shown
-                      else "Sign: ∂E/∂b is δ (summed over the neurons the bias feeds), with its sign."))
+        found.append((-v, _("Sign: ∂E/∂w = δ·out; check the signs of δ and of out.") if "·" in eq.shown
+                      else _("Sign: ∂E/∂b is δ (summed over the neurons the bias feeds), with its sign.")))
     return [(wrong, hint) for wrong, hint in found if wrong != v]
 
 
@@ -243,21 +245,25 @@ def judge(step, answer):
     try:
         value = float(answer.replace("−", "-").replace(",", ".")) if isinstance(answer, str) else float(answer)
     except (TypeError, ValueError):
-        return None, f"✘ Type a number (for example with a decimal point), not {str(answer)[:30]!r}."
+        return None, _("✘ Type a number (for example with a decimal point), not {given!r}.").format(
+            given=str(answer)[:30])
     if not np.isfinite(value):
-        return None, "✘ Type a finite number."
+        return None, _("✘ Type a finite number.")
     right = step.value
     if agrees(value, right, DIGITS):
-        return True, f"✔ Right: {display_name(step.equation.target, step.phase == 'update')} = {number(right)}"
+        return True, _("✔ Right: {name} = {value}").format(
+            name=display_name(step.equation.target, step.phase == "update"), value=number(right))
     near = [(abs(value - wrong), hint) for wrong, hint in mistakes(step)
             if agrees(value, wrong, DIGITS - 1) and abs(value - wrong) < abs(value - right)]
     if near:
-        return False, f"✘ Not quite. {min(near, key=lambda m: m[0])[1]}"
+        return False, _("✘ Not quite. {hint}").format(hint=min(near, key=lambda m: m[0])[1])
     if right and (agrees(value, right, 2) or abs(value - right) <= 1e-2 * abs(right)):
-        return False, f"✘ Close, but not to {DIGITS} significant digits: keep full precision until the end."
+        return False, _("✘ Close, but not to {digits} significant digits: keep full precision until the end.").format(
+            digits=DIGITS)
     if value == 0 and right:
-        return False, f"✘ Not 0: the value is small, but not 0. Give {DIGITS} significant digits, not decimal places."
-    return False, "✘ Not quite. Read the equation again: which values does it use (marked blue on the diagram)?"
+        return False, _("✘ Not 0: the value is small, but not 0. Give {digits} significant digits, not decimal "
+                        "places.").format(digits=DIGITS)
+    return False, _("✘ Not quite. Read the equation again: which values does it use (marked blue on the diagram)?")
 
 
 def first_difference(simultaneous, sequential):
@@ -279,7 +285,7 @@ def question(step, diagram, numbers=False):
     before = {k: v for k, v in step.known.items() if k != step.writes}
     on_diagram = [display_name(n) for n in step.reads if diagram.shows(n, before)]
     given = [f"{display_name(n)} = {number(before[n])}" for n in step.reads if not diagram.shows(n, before)]
-    where = f"read {', '.join(on_diagram)} on the diagram (blue)" if on_diagram else ""
+    where = _("read {names} on the diagram (blue)").format(names=", ".join(on_diagram)) if on_diagram else ""
     if given:
         where += ("; " if where else "") + ", ".join(given)
     return (f"{step.rule} = <b>?</b><div class='bp-where' style='font-size:0.8em; color:#555'>"
@@ -292,12 +298,12 @@ def slip_note(k, difference, correct):
     if difference is None:
         return ""
     if k == difference:
-        return (f"<div class='bp-slip' style='color:#b03a2e'>⚠ Here the sequential update first differs "
-                f"from the correct one: it reads weights already updated above (the simultaneous update "
-                f"gives {number(correct)}).</div>")
+        return ("<div class='bp-slip' style='color:#b03a2e'>" +
+                _("⚠ Here the sequential update first differs from the correct one: it reads weights already "
+                  "updated above (the simultaneous update gives {value}).").format(value=number(correct)) + "</div>")
     if k < difference:
-        return (f"<div style='color:#8a6d00'>The first difference from the correct order comes at step "
-                f"{difference + 1}.</div>")
+        return ("<div style='color:#8a6d00'>" + _("The first difference from the correct order comes at step "
+                                                  "{step}.").format(step=difference + 1) + "</div>")
     return ""
 
 
@@ -306,8 +312,9 @@ def steps_table(steps, numbers=True):
     ``numbers=False``: each step's rule only, "= ?" for its value, as predict-first shows it (a sheet to
     predict on paper)."""
     width = len(str(len(steps)))
-    return "\n".join(f"{s.index + 1:>{width}}  {s.phase:<8}  {s.text if numbers else s.rule + ' = ?'}"
+    return "\n".join(f"{s.index + 1:>{width}}  {_(s.phase):<8}  {s.text if numbers else s.rule + ' = ?'}"
                      for s in steps)
+
 
 
 class StepPlayer(Shown):
@@ -328,24 +335,25 @@ class StepPlayer(Shown):
         """▶ play, ◀ ▶, the step slider, phase, sequential, predict-first, the equation and the picture."""
         import ipywidgets as widgets
         layout = widgets.Layout
-        self.play = widgets.Play(value=0, min=0, max=n - 1, interval=interval_ms, description="play")
-        self.slider = widgets.IntSlider(value=0, min=0, max=n - 1, description="step", readout=False,
+        self.play = widgets.Play(value=0, min=0, max=n - 1, interval=interval_ms, description=_("play"))
+        self.slider = widgets.IntSlider(value=0, min=0, max=n - 1, description=_("step"), readout=False,
                                         continuous_update=True, layout=layout(width="420px"))
         widgets.jslink((self.play, "value"), (self.slider, "value"))
         self.position = widgets.HTML()
-        self.previous = widgets.Button(description="◀ previous", layout=layout(width="auto"))
-        self.next = widgets.Button(description="next ▶", layout=layout(width="auto"))
-        self.phase = widgets.ToggleButtons(options=PHASES, value="forward", description="phase",
+        self.previous = widgets.Button(description=_("◀ previous"), layout=layout(width="auto"))
+        self.next = widgets.Button(description=_("next ▶"), layout=layout(width="auto"))
+        self.phase = widgets.ToggleButtons(options=[(_(p), p) for p in PHASES], value="forward",
+                                            description=_("phase"),
                                            style={"description_width": "initial", "button_width": "auto"})
-        self.sequential = widgets.Checkbox(value=False, description="sequential update (the slip)", indent=False)
-        self.predict = widgets.Checkbox(value=False, description="predict first", indent=False)
-        self.answer = widgets.Text(placeholder="your value, then Enter", continuous_update=False,
+        self.sequential = widgets.Checkbox(value=False, description=_("sequential update (the slip)"), indent=False)
+        self.predict = widgets.Checkbox(value=False, description=_("predict first"), indent=False)
+        self.answer = widgets.Text(placeholder=_("your value, then Enter"), continuous_update=False,
                                    layout=layout(width="200px"))
-        self.check_button = widgets.Button(description="check", layout=layout(width="auto"))
-        self.reveal_button = widgets.Button(description="show it", layout=layout(width="auto"))
-        self.numbers = widgets.Checkbox(value=False, description="show the numbers", indent=False,
+        self.check_button = widgets.Button(description=_("check"), layout=layout(width="auto"))
+        self.reveal_button = widgets.Button(description=_("show it"), layout=layout(width="auto"))
+        self.numbers = widgets.Checkbox(value=False, description=_("show the numbers"), indent=False,
                                         layout=layout(width="auto", margin="0 12px"),
-                                        tooltip="write the equation with the numbers put in (a calculator's work)")
+                                        tooltip=_("write the equation with the numbers put in (a calculator's work)"))
         self.feedback = widgets.HTML()
         self.tally = widgets.HTML()
         self.equation = widgets.HTML()
@@ -440,16 +448,18 @@ class StepPlayer(Shown):
             note = slip_note(k, self.difference, correct)
         self.equation.value = (
             f"<div style='font-size:1.25em; font-family: var(--jp-code-font-family, monospace)'>{text}</div>"
-            f"<div class='bp-marks' style='color:#555'>phase: <b>{step.phase}</b> · reads "
-            f"<span style='color:{READ}'>{', '.join(marked['reads']) or '–'}</span> · writes "
-            f"<span style='color:{WRITE}'>{', '.join(marked['writes']) or '–'}</span></div>{note}")
-        self.position.value = f"step <b>{k + 1}</b> of {len(self.steps)}"
+            f"<div class='bp-marks' style='color:#555'>" +
+            _("phase: {phase} · reads {reads} · writes {writes}").format(
+                phase=f"<b>{_(step.phase)}</b>",
+                reads=f"<span style='color:{READ}'>{', '.join(marked['reads']) or '–'}</span>",
+                writes=f"<span style='color:{WRITE}'>{', '.join(marked['writes']) or '–'}</span>") + f"</div>{note}")
+        self.position.value = _("step {k} of {n}").format(k=f"<b>{k + 1}</b>", n=len(self.steps))
         self.predict_box.layout.display = "flex" if self.predict.value else "none"
         self.tally.layout.display = "block" if self.predict.value else "none"
         right = sum(self.first_try.values())
-        done = " — done!" if len(self.first_try) == len(self.steps) else ""
-        self.tally.value = (f"<span class='bp-tally-text'>you predicted {right} of {len(self.steps)}"
-                            f" (tried {len(self.first_try)}){done}</span>")
+        done = _(" — done!") if len(self.first_try) == len(self.steps) else ""
+        self.tally.value = ("<span class='bp-tally-text'>" + _("you predicted {right} of {n} (tried {tried})").format(
+            right=right, n=len(self.steps), tried=len(self.first_try)) + f"{done}</span>")
         self.image.value = png
         self.timings.append(time.perf_counter() - start)
 

@@ -35,6 +35,7 @@ import numpy as np
 from matplotlib.lines import Line2D
 
 from ..data import XOR_T, XOR_X, solved
+from ..i18n import N_, _
 from ..network import random_start
 from ..training import recent_trend, train_many
 from .display import Shown, new_figure, png
@@ -42,7 +43,7 @@ from .plots import NEGATIVE, OUTPUT_CMAP, POSITIVE, NetworkDiagram
 
 HIDDEN = (2, 3, 4, 8)
 ETAS = (0.5, 2.0, 5.0)
-MODES = ("batch", "online, shuffled")
+MODES = (N_("batch"), N_("online, shuffled"))
 EPOCHS = 1000
 GRID = np.linspace(-0.25, 1.25, 61)
 DEFAULT_SEED = 2024
@@ -50,8 +51,8 @@ WINDOW = 300                 # the verdict reads the last 300 epochs of the loss
 # the weights' colours are the course's (blue > 0, red < 0, as in every diagram); a negative weight is also
 # dashed. The output map uses OUTPUT_CMAP (purple 0 … green 1), as notebook 7: no colour means two things.
 W_POSITIVE, W_NEGATIVE = POSITIVE, NEGATIVE
-VERDICTS = {"flat": "stuck", "falling": "slow", "jumping": "unstable", "rising": "diverging",
-            "diverged": "diverging", "start": "start"}
+VERDICTS = {"flat": N_("stuck"), "falling": N_("slow"), "jumping": N_("unstable"), "rising": N_("diverging"),
+            "diverged": N_("diverging"), "start": N_("start")}
 
 
 def start_network(hidden, seed=DEFAULT_SEED):
@@ -74,13 +75,15 @@ def verdict(loss, outputs, window=WINDOW):
     or diverging, and why, e.g. "stuck: E has not changed by more than 1 % in the last 300 epochs and XOR is
     not solved"."""
     if solved(outputs):
-        return "solved", "<b style='color:#1e7d32'>solved</b>: every output on the right side of ½"
+        return "solved", _("{word}: {why}").format(word=f"<b style='color:#1e7d32'>{_('solved')}</b>",
+                                                   why=_("every output on the right side of ½"))
     trend, reason = recent_trend(loss, window=window)
     word = VERDICTS[trend]
     if word == "start":
-        return word, "<b style='color:#b03a2e'>start</b>: not trained yet, XOR is not solved"
-    tail = " but XOR is not solved yet" if word == "slow" else " and XOR is not solved"
-    return word, f"<b style='color:#b03a2e'>{word}</b>: {reason}{tail}"
+        return word, _("{word}: {why}").format(word=f"<b style='color:#b03a2e'>{_('start')}</b>",
+                                               why=_("not trained yet, XOR is not solved"))
+    tail = _(" but XOR is not solved yet") if word == "slow" else _(" and XOR is not solved")
+    return word, _("{word}: {why}").format(word=f"<b style='color:#b03a2e'>{_(word)}</b>", why=reason + tail)
 
 
 def _group(toggles):
@@ -116,21 +119,22 @@ class XorPlayground(Shown):
         style = {"description_width": "initial"}
         small = {"description_width": "initial", "button_width": "56px"}
         self.hidden = widgets.ToggleButtons(options=[(str(h), h) for h in HIDDEN], value=3,
-                                            description="hidden neurons", style=small)
+                                            description=_("hidden neurons"), style=small)
         self.eta = widgets.ToggleButtons(options=[(f"{e:g}", e) for e in ETAS], value=2.0, description="η",
                                          style=small)
-        self.mode = widgets.ToggleButtons(options=MODES, value="batch", description="mode",
+        self.mode = widgets.ToggleButtons(options=[(_(m), m) for m in MODES], value="batch", description=_("mode"),
                                           style={"description_width": "initial", "button_width": "160px"})
-        self.momentum = widgets.Checkbox(value=False, description="momentum β = 0.9", indent=False,
+        self.momentum = widgets.Checkbox(value=False, description=_("momentum β = 0.9"), indent=False,
                                          layout=widgets.Layout(width="auto", margin="0 16px 0 0"))
-        self.new_start_button = widgets.Button(description="new random start", icon="random",
-                                               tooltip="train every setting from a new random start (a new seed)",
+        self.new_start_button = widgets.Button(description=_("new random start"), icon="random",
+                                               tooltip=_("train every setting from a new random start (a new seed)"),
                                                layout=widgets.Layout(width="auto"))
-        self.default_button = widgets.Button(description="default start", tooltip=f"seed {DEFAULT_SEED}",
+        self.default_button = widgets.Button(description=_("default start"),
+                                             tooltip=_("seed {seed}").format(seed=DEFAULT_SEED),
                                              layout=widgets.Layout(width="auto"))
         self.note = widgets.HTML(layout=widgets.Layout(width="90px", margin="0 8px"))
         self.note.add_class("bp-xor-note")
-        self.epoch = widgets.IntSlider(value=epochs, min=0, max=epochs, step=10, description="epoch",
+        self.epoch = widgets.IntSlider(value=epochs, min=0, max=epochs, step=10, description=_("epoch"),
                                        continuous_update=True, style=style, layout=widgets.Layout(width="400px"))
         self.play = widgets.Play(value=epochs, min=0, max=epochs, step=max(epochs // 100, 1), interval=80)
         widgets.jslink((self.play, "value"), (self.epoch, "value"))
@@ -174,7 +178,7 @@ class XorPlayground(Shown):
             self.note.value = ""
             self.redraw()
             return
-        self.note.value = "<i>training…</i>"
+        self.note.value = f"<i>{_('training…')}</i>"
         started = time.perf_counter()
         self.redraw()
         current = self.hidden.value          # the other settings of this hidden size first
@@ -207,14 +211,14 @@ class XorPlayground(Shown):
         self.points = [ax_map.plot(a, b, "o", ms=13, mew=1.5, mfc="black" if target else "white",
                                    mec="white" if target else "black", zorder=3, animated=True)[0]
                        for (a, b), target in zip(XOR_X, XOR_T[:, 0])]
-        ax_map.set(xlabel="input i1", ylabel="input i2", title="Output (● target 1, ○ target 0)")
+        ax_map.set(xlabel=_("input i1"), ylabel=_("input i2"), title=_("Output (● target 1, ○ target 0)"))
         epochs = np.arange(self.epochs + 1)
         self.loss_line, = ax_loss.semilogy(epochs, np.ones(self.epochs + 1), color="#333333", animated=True)
         self.loss_marker, = ax_loss.semilogy([0], [1], "o", color="#d35400", ms=7, animated=True)
-        ax_loss.set(xlim=(0, self.epochs), ylim=(1e-5, 2), xlabel="epoch", ylabel="E (log scale)",
-                    title="Loss E = ½Σ(t − o)², 4 samples")
+        ax_loss.set(xlim=(0, self.epochs), ylim=(1e-5, 2), xlabel=_("epoch"), ylabel=_("E (log scale)"),
+                    title=_("Loss E = ½Σ(t − o)², 4 samples"))
         ax_loss.grid(alpha=0.3)
-        self.ax_net.set_title("Weights (width ∝ |w|)")
+        self.ax_net.set_title(_("Weights (width ∝ |w|)"))
         self.ax_net.axis("off")
         self.ax_net.legend(handles=[Line2D([], [], color=W_POSITIVE, lw=2.5, label="w > 0"),
                                     Line2D([], [], color=W_NEGATIVE, lw=2.5, ls="--", label="w < 0")],
@@ -230,7 +234,7 @@ class XorPlayground(Shown):
         axes = {h: self.figure.add_axes(where) for h in HIDDEN}
         for h, ax in axes.items():
             self.diagrams[h] = NetworkDiagram(ax, start_network(h), show_values=False, font_size=8)
-            for _, text in self.diagrams[h].labels:        # no weight names: colour and width tell
+            for _name, text in self.diagrams[h].labels:        # no weight names: colour and width tell
                 text.set_visible(False)
             for artist in self.diagrams[h].artists():
                 artist.set_animated(True)
@@ -274,9 +278,12 @@ class XorPlayground(Shown):
 
     def _readout(self, hist, k, s):
         outs = hist.outputs[k][s][:, 0]
-        _, why = verdict(hist.loss[k][: s + 1], hist.outputs[k][s])
-        start = f"start: seed {self.seed}{' (default)' if self.seed == DEFAULT_SEED else ''}"
-        return (f"<div class='bp-xor-readout'>{self.hidden.value} hidden · η = {self.eta.value:g} · "
-                f"{self.mode.value}{' · momentum 0.9' if self.momentum.value else ''} · {start} · epoch <b>{s:,}</b>"
-                f" · E = <b>{hist.loss[k][s]:.2e}</b> · outputs {', '.join(f'{o:.2f}' for o in outs)} "
-                f"(targets 0, 1, 1, 0)<br><span class='bp-xor-verdict'>{why}</span></div>")
+        _word, why = verdict(hist.loss[k][: s + 1], hist.outputs[k][s])
+        start = (_("start: seed {seed} (default)") if self.seed == DEFAULT_SEED else _("start: seed {seed}")).format(
+            seed=self.seed)
+        momentum = " · " + _("momentum 0.9") if self.momentum.value else ""
+        return ("<div class='bp-xor-readout'>" + _("{hidden} hidden").format(hidden=self.hidden.value) +
+                f" · η = {self.eta.value:g} · {_(self.mode.value)}{momentum} · {start} · " + _("epoch") +
+                f" <b>{s:,}</b> · E = <b>{hist.loss[k][s]:.2e}</b> · " +
+                _("outputs {outputs} (targets 0, 1, 1, 0)").format(outputs=", ".join(f"{o:.2f}" for o in outs)) +
+                f"<br><span class='bp-xor-verdict'>{why}</span></div>")

@@ -4,6 +4,7 @@ never typed in), the precision it needs, its typical mistakes and their hints.""
 
 import numpy as np
 
+from ..i18n import _
 from .engine import Exercise, Mistake
 
 
@@ -18,13 +19,14 @@ def _probes_hidden_delta():
 
 def _probes_update():
     rng = np.random.default_rng(10)
-    return [(f"a {r}×{c} weight matrix with η = {eta}", (rng.normal(size=(r, c)), rng.normal(size=(r, c)), eta))
+    return [(_("a {rows}×{columns} weight matrix with η = {eta}").format(rows=r, columns=c, eta=eta),
+             (rng.normal(size=(r, c)), rng.normal(size=(r, c)), eta))
             for r, c, eta in [(2, 2, 0.5), (3, 2, 0.1), (1, 4, 2.0)]]
 
 
 def _probes_bias():
     rng = np.random.default_rng(11)
-    return [(f"a layer of {n} neurons", (rng.normal(size=n),)) for n in (2, 3, 5)]
+    return [(_("a layer of {count} neurons").format(count=n), (rng.normal(size=n),)) for n in (2, 3, 5)]
 
 
 EXERCISES = {

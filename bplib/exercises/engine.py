@@ -32,6 +32,7 @@ from functools import cache
 
 import numpy as np
 
+from ..i18n import _
 from ..precision import agrees
 
 TIME_LIMIT = 0.8          # seconds one check may take (the promise is 1 s)
@@ -105,12 +106,14 @@ class Exercise:
     def precision(self):
         """What the exercise text says about the precision needed."""
         if self.kind == "number":
-            return "an exact whole number" if self.digits == 0 else f"{self.digits} significant digits"
+            return _("an exact whole number") if self.digits == 0 else _("{digits} significant digits").format(
+                digits=self.digits)
         if self.kind == "expression":
-            return "a SymPy expression or a string"
+            return _("a SymPy expression or a string")
         if self.kind == "function":
-            return "a Python function (run on several networks)"
-        return self.form or "one of " + ", ".join(f'"{c}"' for c in self.choices)
+            return _("a Python function (run on several networks)")
+        return _(self.form) if self.form else _("one of {choices}").format(
+            choices=", ".join(f'"{_(c)}"' for c in self.choices))
 
 
 class Unreadable(Exception):
@@ -149,10 +152,11 @@ def verdict(exercise_id, answer):
     if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
         prefix = str(exercise_id)[:3]
         near = sorted(k for k in EXERCISES if k.startswith(prefix)) or sorted(EXERCISES)
-        return None, (f"There is no exercise {exercise_id!r}. Exercises with that prefix: {', '.join(near)}.")
+        return None, _("There is no exercise {exercise_id!r}. Exercises with that prefix: {near}.").format(
+            exercise_id=exercise_id, near=", ".join(near))
     ex = EXERCISES[exercise_id]
     if answer is None or answer is ...:
-        return None, "Not answered yet: replace None with your answer and run this cell again."
+        return None, _("Not answered yet: replace None with your answer and run this cell again.")
     ex.reference()
     if isinstance(answer, str) or ex.kind == "expression":
         _sympy_names()          # SymPy's first import (about a second) is not the answer's to pay for
@@ -163,12 +167,13 @@ def verdict(exercise_id, answer):
         return None, f"✘ {why}"
     except TimeoutError:
         if ex.kind == "function":
-            return None, (f"✘ Your function did not finish within {TIME_LIMIT:g} s on a small network (an endless "
-                          "loop?), so it was not judged.")
-        return None, (f"✘ That answer took more than {TIME_LIMIT:g} s to check, so it was not judged. "
-                      f"Give {ex.precision()}.")
+            return None, _("✘ Your function did not finish within {seconds:g} s on a small network (an endless "
+                           "loop?), so it was not judged.").format(seconds=TIME_LIMIT)
+        return None, _("✘ That answer took more than {seconds:g} s to check, so it was not judged. "
+                       "Give {precision}.").format(seconds=TIME_LIMIT, precision=ex.precision())
     except Exception as err:  # noqa: BLE001 (a malformed answer is the learner's to fix, not a crash)
-        return None, f"✘ That answer could not be checked ({type(err).__name__}: {err}). Give {ex.precision()}."
+        return None, _("✘ That answer could not be checked ({error}). Give {precision}.").format(
+            error=f"{type(err).__name__}: {err}", precision=ex.precision())
     if ok is False:
         _attempts[exercise_id] = _attempts.get(exercise_id, 0) + 1
     return ok, message
@@ -217,54 +222,67 @@ def _same_result(a, b):
 
 def _judge_function(ex, answer, attempts):
     if not callable(answer):
-        raise Unreadable(f"Give the function itself (its name, without parentheses); got {_describe(answer)}.")
+        raise Unreadable(_("Give the function itself (its name, without parentheses); got {given}.").format(
+            given=_describe(answer)))
     expected, wrong = ex.reference()
     probes = ex.probes()
     given = [_run_probe(answer, args) for _, args in probes]
     if all(_same_result(g, e) for g, e in zip(given, expected)):
-        return True, "✔ Correct! It gives the right result on every network it was tried on."
+        return True, _("✔ Correct! It gives the right result on every network it was tried on.")
     if any(isinstance(g, ReturnedNone) for g in given):
-        return False, ("✘ Your function returns None: it needs a line `return …` with its result (a function "
-                       "without `return` gives None).")
+        return False, _("✘ Your function returns None: it needs a line `return …` with its result (a function "
+                        "without `return` gives None).")
     for mistake, mistaken in zip(ex.mistakes, wrong):
         if all(_same_result(g, m) or (isinstance(g, Exception) and isinstance(m, Exception)
                                       and type(g) is type(m)) for g, m in zip(given, mistaken)):
             if mistake.planted:
-                return None, ("Not answered yet: this is the function with its planted slip. Find the slip, fix "
-                              "the function, and run this cell again.")
-            return False, f"✘ Not quite. {mistake.hint}"
-    for (where, _), g, e in zip(probes, given, expected):
+                return None, _("Not answered yet: this is the function with its planted slip. Find the slip, fix "
+                               "the function, and run this cell again.")
+            return False, not_quite(mistake.hint)
+    for (where, _args), g, e in zip(probes, given, expected):
         if isinstance(g, Exception):
-            return False, (f"✘ On {where} your function raised {type(g).__name__}: {str(g)[:120]}. "
-                           f"{ex.nudge if attempts == 0 else ex.hint}")
+            return False, _("✘ On {where} your function raised {error}. {hint}").format(
+                where=_(where), error=f"{type(g).__name__}: {str(g)[:120]}", hint=_(hint_for(ex, attempts)))
         if not _same_result(g, e):
-            return False, f"✘ Not right on {where}. {ex.nudge if attempts == 0 else ex.hint}"
-    return False, f"✘ Not quite. {ex.hint}"
+            return False, _("✘ Not right on {where}. {hint}").format(where=_(where), hint=_(hint_for(ex, attempts)))
+    return False, not_quite(ex.hint)
+
+
+def not_quite(hint):
+    """The message for a wrong answer, with its hint (translated where it is shown)."""
+    return _("✘ Not quite. {hint}").format(hint=_(hint))
+
+
+def hint_for(ex, attempts):
+    """The first wrong answer gets the nudge (where to look), later ones the fuller hint."""
+    return ex.nudge if attempts == 0 else ex.hint
 
 
 def _judge_number(ex, value, attempts):
     expected, wrong = ex.reference()
     if ex.digits == 0 and value != int(value):
-        raise Unreadable(f"This asks for a whole number; got {value:g}.")
+        raise Unreadable(_("This asks for a whole number; got {value:g}.").format(value=value))
     if agrees(value, expected, ex.digits):
-        return True, "✔ Correct!"
+        return True, _("✔ Correct!")
     looser = max(ex.digits - 1, 0) if ex.digits else 0
     for mistake, mistaken in zip(ex.mistakes, wrong):
         if agrees(value, mistaken, looser):
-            return False, f"✘ Not quite. {mistake.hint}"
+            return False, not_quite(mistake.hint)
     if ex.digits == 0 and value < 0 <= expected:
-        return False, "✘ A count is never negative: how many are there?"
+        return False, _("✘ A count is never negative: how many are there?")
     if expected != 0 and agrees(-value, expected, looser):
-        return False, f"✘ The size is right, the sign is not. {ex.sign_hint}"
+        return False, _("✘ The size is right, the sign is not. {hint}").format(hint=_(ex.sign_hint))
     given = _significant_digits(value)
     # right, but short: the digits given are the answer's own, rounded or cut off (one digit proves little)
     if ex.digits and 2 <= given < ex.digits and value in _shortened(expected, given):
-        return False, (f"✘ Right as far as it goes, but that is {given} significant digit{'s' * (given > 1)}; "
-                       f"give {ex.precision()}.")
+        shown = _("{count} significant digits") if given > 1 else _("{count} significant digit")
+        return False, _("✘ Right as far as it goes, but that is {shown}; give {precision}.").format(
+            shown=shown.format(count=given), precision=ex.precision())
     if ex.digits and expected != 0 and abs(value - expected) <= 1e-2 * abs(expected):
-        return False, (f"✘ Close, but not to {ex.precision()}. Did you round a number on the way? "
-                       "Keep every intermediate result at full precision and round only at the end.")
-    return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+        return False, _("✘ Close, but not to {precision}. Did you round a number on the way? "
+                        "Keep every intermediate result at full precision and round only at the end.").format(
+            precision=ex.precision())
+    return False, not_quite(hint_for(ex, attempts))
 
 
 def _shortened(value, digits):
@@ -285,18 +303,21 @@ def _significant_digits(value):
 
 def _judge_choice(ex, answer, attempts):
     if not isinstance(answer, str):
-        raise Unreadable(f"Give the answer as a string, {ex.precision()}; got {_describe(answer)}.")
-    key = _choice_key(answer)
-    chosen = next((c for c in ex.choices if _choice_key(c) == key), None)
+        raise Unreadable(_("Give the answer as a string, {precision}; got {given}.").format(
+            precision=ex.precision(), given=_describe(answer)))
+    typed = _choice_key(answer)
+    # a choice may be typed in English or in the language chosen ("online, shuffled" or "在线，打乱顺序")
+    chosen = next((c for c in ex.choices if typed in (_choice_key(c), _choice_key(_(c)))), None)
     if chosen is None:
-        raise Unreadable(f"Give {ex.precision()}; got {answer[:60]!r}.")
+        raise Unreadable(_("Give {precision}; got {given!r}.").format(precision=ex.precision(), given=answer[:60]))
+    key = _choice_key(chosen)
     expected, wrong = ex.reference()
     if key == _choice_key(expected):
-        return True, "✔ Correct!"
+        return True, _("✔ Correct!")
     for mistake, mistaken in zip(ex.mistakes, wrong):
         if key == _choice_key(mistaken):
-            return False, f"✘ Not quite. {mistake.hint}"
-    return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+            return False, not_quite(mistake.hint)
+    return False, not_quite(hint_for(ex, attempts))
 
 
 def _choice_key(text):
@@ -310,38 +331,39 @@ def as_number(answer):
     """A real number from a number, a numeric string, a one-element list or array, or a SymPy
     number; otherwise ``Unreadable`` with a message that says what was given."""
     if isinstance(answer, bool):
-        raise Unreadable(f"{answer} is a truth value, not a number: give a number.")
+        raise Unreadable(_("{answer} is a truth value, not a number: give a number.").format(answer=answer))
     if isinstance(answer, numbers.Real) and not isinstance(answer, (bool, np.bool_)):
         return _finite(float(answer), answer)
     if isinstance(answer, numbers.Complex):
-        raise Unreadable(f"{answer} is a complex number: give a real number.")
+        raise Unreadable(_("{answer} is a complex number: give a real number.").format(answer=answer))
     if isinstance(answer, str):
         return _number_from_text(answer)
     if isinstance(answer, dict):
-        raise Unreadable("A dict is not a number: give one number.")
+        raise Unreadable(_("A dict is not a number: give one number."))
     if isinstance(answer, (list, tuple, np.ndarray)):
         arr = np.asarray(answer, dtype=object).ravel()
         if arr.size != 1:
-            raise Unreadable(f"Give one number, not {_describe(answer)}.")
+            raise Unreadable(_("Give one number, not {given}.").format(given=_describe(answer)))
         return as_number(arr[0])
     if hasattr(answer, "free_symbols"):          # a SymPy object
         return _number_from_sympy(answer)
-    raise Unreadable(f"Could not read {_describe(answer)} as a number: give one real number.")
+    raise Unreadable(_("Could not read {given} as a number: give one real number.").format(given=_describe(answer)))
 
 
 def _finite(value, shown):
     if not math.isfinite(value):
-        raise Unreadable(f"{shown} is not a finite number: give one real number.")
+        raise Unreadable(_("{shown} is not a finite number: give one real number.").format(shown=shown))
     return value
 
 
 def _number_from_text(text):
     text = text.strip()
     if len(text) > MAX_TEXT:
-        raise Unreadable(f"That string is {len(text)} characters long: give one number.")
+        raise Unreadable(_("That string is {count} characters long: give one number.").format(count=len(text)))
     plain = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)       # 1,088 -> 1088
     if re.fullmatch(r"-?\d+,\d+", plain):
-        raise Unreadable(f"Use a decimal point: {plain.replace(',', '.')}, not {text}.")
+        raise Unreadable(_("Use a decimal point: {point}, not {comma}.").format(point=plain.replace(",", "."),
+                                                                                comma=text))
     try:
         return _finite(float(plain), repr(text))
     except ValueError:
@@ -353,34 +375,34 @@ def _number_from_text(text):
         except ValueError:
             pass
     if re.fullmatch(r"[^\W\d_]+", text):                   # a word: "abc", "sixteen"
-        raise Unreadable(f"Type the number with digits, not a word: got {text[:30]!r}.")
+        raise Unreadable(_("Type the number with digits, not a word: got {given!r}.").format(given=text[:30]))
     try:
         expr = parse(text, ())
     except Unreadable:
-        raise Unreadable(f"Could not read {text[:60]!r} as a number: write it with digits and a decimal point, "
-                         "or as Python arithmetic (+ − * / ** and parentheses).") from None
+        raise Unreadable(_("Could not read {given!r} as a number: write it with digits and a decimal point, "
+                           "or as Python arithmetic (+ − * / ** and parentheses).").format(given=text[:60])) from None
     return _number_from_sympy(expr)
 
 
 def _number_from_sympy(expr):
     import sympy as sp
     if not isinstance(expr, sp.Basic):
-        raise Unreadable(f"Could not read {_describe(expr)} as a number.")
+        raise Unreadable(_("Could not read {given} as a number.").format(given=_describe(expr)))
     if expr.free_symbols:
         names = ", ".join(sorted(str(s) for s in expr.free_symbols))
-        raise Unreadable(f"That is an expression in {names}, not a number: put in the example's numbers "
-                         "first (SymPy: expr.subs({symbol: value, …}), then float(…)).")
+        raise Unreadable(_("That is an expression in {names}, not a number: put in the example's numbers "
+                           "first (SymPy: expr.subs({{symbol: value, …}}), then float(…)).").format(names=names))
     try:
         value = _numeric_function(expr, [])()
     except (OverflowError, ZeroDivisionError, ValueError):
-        raise Unreadable(f"{str(expr)[:60]} has no finite value: give one real number.") from None
+        raise Unreadable(_("{given} has no finite value: give one real number.").format(given=str(expr)[:60])) from None
     return _finite(complex_to_real(value), str(expr)[:60])
 
 
 def complex_to_real(value):
     value = complex(value)
     if abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
-        raise Unreadable("That is a complex number: give a real number.")
+        raise Unreadable(_("That is a complex number: give a real number."))
     return value.real
 
 
@@ -395,9 +417,10 @@ def parse(text, names):
     from sympy.parsing.sympy_parser import parse_expr, standard_transformations
 
     if len(text) > MAX_TEXT:
-        raise Unreadable(f"That string is {len(text)} characters long; write the expression more briefly.")
+        raise Unreadable(_("That string is {count} characters long; write the expression more briefly.").format(
+            count=len(text)))
     if re.search(r"__|\bimport\b|\blambda\b|[;\[\]{}@]", text):
-        raise Unreadable(f"Could not read {text[:60]!r} as a formula.")
+        raise Unreadable(_("Could not read {given!r} as a formula.").format(given=text[:60]))
     local = {name: sp.Symbol(name) for name in names}
     local.update({f: getattr(sp, f) for f in FUNCTIONS})
     local["sigma"] = lambda v: 1 / (1 + sp.exp(-v))
@@ -407,8 +430,9 @@ def parse(text, names):
                           global_dict=_sympy_names(),
                           transformations=standard_transformations, evaluate=False)
     except Exception as err:  # noqa: BLE001
-        raise Unreadable(f"Could not read {text[:60]!r} as a formula ({type(err).__name__}). "
-                         "Write it as Python, for example: 1 - tanh(z)**2") from None
+        raise Unreadable(_("Could not read {given!r} as a formula ({error}). "
+                           "Write it as Python, for example: 1 - tanh(z)**2").format(
+            given=text[:60], error=type(err).__name__)) from None
 
 
 @cache
@@ -426,20 +450,23 @@ def _as_expression(ex, answer):
     if isinstance(answer, str):
         expr = parse(answer, names)
         if isinstance(expr, tuple):
-            raise Unreadable(f"{answer.strip()!r} reads as {len(expr)} values separated by commas; give one "
-                             "expression (a decimal takes a point: 0.5, not 0,5).")
+            raise Unreadable(_("{given!r} reads as {count} values separated by commas; give one "
+                               "expression (a decimal takes a point: 0.5, not 0,5).").format(
+                given=answer.strip(), count=len(expr)))
         if not isinstance(expr, sp.Basic):
-            raise Unreadable(f"Could not read {answer.strip()[:40]!r} as one formula: give a SymPy expression "
-                             f"or a string such as \"{ex.symbols[0]}**2\".")
+            raise Unreadable(_("Could not read {given!r} as one formula: give a SymPy expression "
+                               "or a string such as \"{symbol}**2\".").format(given=answer.strip()[:40],
+                                                                              symbol=ex.symbols[0]))
         return expr
     if isinstance(answer, bool) or isinstance(answer, (dict, list, tuple, np.ndarray)):
-        raise Unreadable(f"Give one SymPy expression (or a string such as \"{ex.symbols[0]}**2\"), "
-                         f"not {_describe(answer)}.")
+        raise Unreadable(_("Give one SymPy expression (or a string such as \"{symbol}**2\"), not {given}.").format(
+            symbol=ex.symbols[0], given=_describe(answer)))
     if isinstance(answer, numbers.Number):
         return sp.sympify(answer)
     if isinstance(answer, sp.Basic):
         return answer
-    raise Unreadable(f"Could not read {_describe(answer)} as a formula: give a SymPy expression or a string.")
+    raise Unreadable(_("Could not read {given} as a formula: give a SymPy expression or a string.").format(
+        given=_describe(answer)))
 
 
 def _numeric_function(expr, names):
@@ -462,8 +489,8 @@ def _judge_expression(ex, answer, attempts):
     allowed = set(ex.symbols) | set(ex.aliases)
     extra = sorted({str(s) for s in expr.free_symbols} - allowed)
     if extra:
-        raise Unreadable(f"Your expression uses {', '.join(extra)}, which the exercise does not: "
-                         f"use only {', '.join(sorted(allowed))}.")
+        raise Unreadable(_("Your expression uses {extra}, which the exercise does not: use only {allowed}.").format(
+            extra=", ".join(extra), allowed=", ".join(sorted(allowed))))
     if ex.aliases:
         by_name = {s.name: s for s in expr.free_symbols}
         expr = expr.xreplace({by_name[n]: make() for n, make in ex.aliases.items() if n in by_name})
@@ -471,32 +498,33 @@ def _judge_expression(ex, answer, attempts):
     points = _points(names)
     given = _values(expr, names, points)
     if given is None:
-        raise Unreadable("That expression has no finite value at ordinary points of its symbols.")
+        raise Unreadable(_("That expression has no finite value at ordinary points of its symbols."))
     expected, wrong = ex.reference()
     if _same(given, expected):
-        return True, "✔ Correct!"
+        return True, _("✔ Correct!")
     for mistake, mistaken in zip(ex.mistakes, wrong):
         if _same(given, mistaken):
-            return False, f"✘ Not quite. {mistake.hint}"
+            return False, not_quite(mistake.hint)
     # the example's numbers where symbols belong (a learner's cell did ``t1, t2 = t``): judge the formula
     replaced = _replaced_by_numbers(ex, expr)
     if replaced:
         # the answer does not depend on the replaced symbols: evaluate the formulas with the example's numbers there
         moved = [tuple(EXAMPLE_VALUES[n] if n in replaced else v for n, v in zip(names, p)) for p in points]
         filled = [_evaluate(f, moved) for f in ex._functions]
-        note = (f"(Your formula has the example's numbers where symbols belong: "
-                f"{', '.join(f'{n} = {EXAMPLE_VALUES[n]:g}' for n in replaced)}, perhaps from an earlier cell; "
-                "as a formula for any network, keep the symbols.)")
+        note = _("(Your formula has the example's numbers where symbols belong: {values}, perhaps from an earlier "
+                 "cell; as a formula for any network, keep the symbols.)").format(
+            values=", ".join(f"{n} = {EXAMPLE_VALUES[n]:g}" for n in replaced))
         if _same(given, filled[0]):
-            return True, f"✔ Correct! {note}"
+            return True, _("✔ Correct!") + " " + note
         for mistake, mistaken in zip(ex.mistakes, filled[1:]):
             if _same(given, mistaken):
-                return False, f"✘ Not quite. {mistake.hint} {note}"
+                return False, not_quite(mistake.hint) + " " + note
     if _same([-v for v in given], expected):
-        return False, "✘ Only the sign is wrong: compare (out − t) with (t − out) in your expression."
+        return False, _("✘ Only the sign is wrong: compare (out − t) with (t − out) in your expression.")
     if not isinstance(expr, sp.Basic) or not expr.free_symbols:
-        return False, f"✘ That is a constant; the answer depends on {', '.join(names)}. {ex.nudge}"
-    return False, f"✘ Not quite. {ex.nudge if attempts == 0 else ex.hint}"
+        return False, _("✘ That is a constant; the answer depends on {names}. {hint}").format(
+            names=", ".join(names), hint=_(ex.nudge))
+    return False, not_quite(hint_for(ex, attempts))
 
 
 _POINTS = {}
@@ -517,7 +545,7 @@ def _example_values():
     from ..example import BIASES, INPUTS, TARGETS, WEIGHTS, mazur
     values = {"i1": INPUTS[0], "i2": INPUTS[1], "t1": TARGETS[0], "t2": TARGETS[1], "b1": BIASES[0], "b2": BIASES[1]}
     values.update({f"w{k + 1}": w for k, w in enumerate(WEIGHTS)})
-    net, x, _ = mazur()
+    net, x, _targets = mazur()
     trace = net.forward(x)
     values.update({"h1": trace.a[0][0], "h2": trace.a[0][1], "o1": trace.a[1][0], "o2": trace.a[1][1]})
     return {name: float(v) for name, v in values.items()}
@@ -557,9 +585,9 @@ def _same(a, b):
 
 def _describe(value):
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
+        return _("an array of shape {shape}").format(shape=value.shape)
     if isinstance(value, (list, tuple)):
-        return f"a {type(value).__name__} of {len(value)} items"
+        return _("a {kind} of {count} items").format(kind=type(value).__name__, count=len(value))
     text = repr(value)
     return f"{type(value).__name__} {text[:40]}{'…' if len(text) > 40 else ''}"
 

@@ -3,6 +3,8 @@
 // Plain browser JavaScript, no library: each page's own script (playground.js, player.js, xor.js) reads its
 // data (BP.<page>, written by tools/standalone.py) and calls these.
 "use strict";
+// the site's words in the page's language (tools/chrome.py): T("▶ play") is the text shown for "▶ play"
+function T(text) { return (window.BP_WORDS && window.BP_WORDS[text]) || text; }
 var Live = (function () {
   var NS = "http://www.w3.org/2000/svg";
 
@@ -172,10 +174,10 @@ var Live = (function () {
   // ▶ play: calls step() every `interval` ms until it returns false; the button shows ▶ or ❚❚
   function player(button, step, interval) {
     var timer = null;
-    function stop() { clearInterval(timer); timer = null; button.textContent = "▶ play"; button.setAttribute("aria-pressed", "false"); }
+    function stop() { clearInterval(timer); timer = null; button.textContent = T("▶ play"); button.setAttribute("aria-pressed", "false"); }
     button.addEventListener("click", function () {
       if (timer) return stop();
-      button.textContent = "❚❚ pause"; button.setAttribute("aria-pressed", "true");
+      button.textContent = T("❚❚ pause"); button.setAttribute("aria-pressed", "true");
       timer = setInterval(function () { if (!step()) stop(); }, interval);
     });
     return {stop: stop, playing: function () { return !!timer; }};

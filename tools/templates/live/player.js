@@ -16,7 +16,7 @@
   slider.value = 0;
   D.phases.forEach(function (p) {
     var b = document.createElement("button");
-    b.type = "button"; b.textContent = p; b.dataset.phase = p;
+    b.type = "button"; b.textContent = D.phase_names[p]; b.dataset.phase = p;
     b.addEventListener("click", function () {
       var list = steps(), k = +slider.value;
       if (list[k].phase !== p) { slider.value = list.findIndex(function (s) { return s.phase === p; }); show(); }
@@ -44,10 +44,13 @@
     if (low.indexOf("inf") === 0) return s[0] === "-" ? -Infinity : Infinity;
     return Number(s.replace(/_/g, ""));
   }
+  function say(key, fields) {        // one of bplib's messages, in the language the site was built in
+    return D.text[key].replace(/\{(\w+)(?:!r)?\}/g, function (m, name) { return fields[name]; });
+  }
   function judge(step, answer) {
     var value = parse(answer);
-    if (value === undefined) return [null, "✘ Type a number (for example with a decimal point), not " + pythonRepr(answer.slice(0, 30)) + "."];
-    if (!isFinite(value)) return [null, "✘ Type a finite number."];
+    if (value === undefined) return [null, say("type_number", {given: pythonRepr(answer.slice(0, 30))})];
+    if (!isFinite(value)) return [null, say("finite", {})];
     var right = step.value;
     if (agrees(value, right, D.digits)) return [true, step.right];
     var near = null;                 // the nearest named mistake the answer is nearer to than to the right value
@@ -56,12 +59,12 @@
       if (agrees(value, m[0], D.digits - 1) && d < Math.abs(value - right) && (near === null || d < near[0]))
         near = [d, m[1]];
     });
-    if (near) return [false, "✘ Not quite. " + near[1]];
+    if (near) return [false, say("not_quite", {hint: near[1]})];
     if (right && (agrees(value, right, 2) || Math.abs(value - right) <= 1e-2 * Math.abs(right)))
-      return [false, "✘ Close, but not to " + D.digits + " significant digits: keep full precision until the end."];
+      return [false, say("close", {digits: D.digits})];
     if (value === 0 && right)
-      return [false, "✘ Not 0: the value is small, but not 0. Give " + D.digits + " significant digits, not decimal places."];
-    return [false, "✘ Not quite. Read the equation again: which values does it use (marked blue on the diagram)?"];
+      return [false, say("not_zero", {digits: D.digits})];
+    return [false, say("reread", {})];
   }
   window.BP_JUDGE = function (k, answer, order) { return judge(D.orders[order || "simultaneous"][k], answer); };
 
@@ -80,10 +83,12 @@
     draw(hidden ? step.hidden : step.shown);
     var text = hidden ? ($("numbers").checked ? step.ask_numbers : step.ask) : step.text;
     $("equation").innerHTML =
-      "<div class='bp-text'>" + text + "</div><div class='bp-marks'>phase: <b>" + step.phase + "</b> · reads " +
-      "<span style='color:" + D.colours.read + "'>" + (step.reads.join(", ") || "–") + "</span> · writes " +
-      "<span style='color:" + D.colours.write + "'>" + (step.writes.join(", ") || "–") + "</span></div>" + step.note;
-    $("position").innerHTML = "step <b>" + (k + 1) + "</b> of " + list.length;
+      "<div class='bp-text'>" + text + "</div><div class='bp-marks'>" + say("marks", {
+        phase: "<b>" + D.phase_names[step.phase] + "</b>",
+        reads: "<span style='color:" + D.colours.read + "'>" + (step.reads.join(", ") || "–") + "</span>",
+        writes: "<span style='color:" + D.colours.write + "'>" + (step.writes.join(", ") || "–") + "</span>"}) +
+      "</div>" + step.note;
+    $("position").innerHTML = say("position", {k: "<b>" + (k + 1) + "</b>", n: list.length});
     document.querySelectorAll("#phases button").forEach(function (b) {
       b.classList.toggle("on", b.dataset.phase === step.phase);
       b.setAttribute("aria-pressed", b.dataset.phase === step.phase ? "true" : "false");
@@ -91,8 +96,8 @@
     $("predict-box").hidden = !predicting;
     $("tally").hidden = !predicting;
     var tried = Object.keys(firstTry).length, right = Object.keys(firstTry).filter(function (i) { return firstTry[i]; }).length;
-    $("tally").textContent = "you predicted " + right + " of " + list.length + " (tried " + tried + ")" +
-      (tried === list.length ? " — done!" : "");
+    $("tally").textContent = say("tally", {right: right, n: list.length, tried: tried}) +
+      (tried === list.length ? say("done", {}) : "");
   }
 
   function move(delta) {

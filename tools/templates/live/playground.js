@@ -20,10 +20,10 @@
 
   // --- the picture: two plots and the network --------------------------------------------------------
   var loss = new Live.Plot(svg, {x: 100, y: 34, w: 290, h: 230},
-    {title: "Loss E = ½Σ(t − o)²", xlabel: "iteration", ylabel: "E (log scale)", ylabelAt: 78, log: true,
+    {title: D.text.loss_title, xlabel: D.text.iteration, ylabel: D.text.log_scale, ylabelAt: 78, log: true,
      xlim: [0, D.steps], xticks: [0, 5000, 10000], ylim: D.fixed});
   var outs = new Live.Plot(svg, {x: 500, y: 34, w: 290, h: 230},
-    {title: "Outputs approach the targets", xlabel: "iteration", ylabel: "output", ylabelAt: 60,
+    {title: D.text.outputs_title, xlabel: D.text.iteration, ylabel: D.text.output, ylabelAt: 60,
      xlim: [0, D.steps], xticks: [0, 5000, 10000], ylim: [-0.05, 1.05], yticks: [0, 0.2, 0.4, 0.6, 0.8, 1]});
   var band = Live.el("path", {"class": "band"}, loss.layer);
   var lossLine = Live.el("path", {"class": "curve", stroke: "#333333"}, loss.layer);
@@ -46,7 +46,7 @@
     Live.text(legend, lx + 38, ly + 23 * i, item[0], {"class": "legendlabel", "dominant-baseline": "middle"});
   });
   var net = D.network, box = Live.el("g", {transform: "translate(800, 14)"}, svg);
-  Live.text(box, net.size[0] / 2, 8, "Weights (blue > 0, red < 0)", {"class": "title", "text-anchor": "middle"});
+  Live.text(box, net.size[0] / 2, 8, D.text.weights_title, {"class": "title", "text-anchor": "middle"});
   var edges = Live.drawScene(Live.el("g", {transform: "translate(0, -20)"}, box), net.shapes);
 
   // --- what is chosen ----------------------------------------------------------------------------------
@@ -95,11 +95,11 @@
     var cells = r.w.map(function (col, j) { return ["w" + (j + 1), col[k]]; });
     if (r.b) cells = cells.concat(r.b.map(function (col, j) { return ["b" + (j + 1), col[k]]; }));
     $("readout").innerHTML =
-      "<b>η = " + Live.g(e) + "</b> · iteration <b>" + Live.thousands(s) + "</b> · E = <b class='bp-loss'>" +
+      "<b>η = " + Live.g(e) + "</b> · " + D.text.iteration + " <b>" + Live.thousands(s) + "</b> · E = <b class='bp-loss'>" +
       Live.exp(r.loss[k], 6) + "</b> · " + o + "<div class='cells'>" +
       cells.map(function (c) { return "<span>" + c[0] + " = " + Live.fixed(c[1], 4) + "</span>"; }).join(" ") +
       "</div><span class='bp-verdict' style='color:" + (VERDICT_COLOURS[r.verdict] || "#b03a2e") + "'><b>" +
-      r.verdict + "</b> (all " + Live.thousands(D.steps) + " iterations): " +
+      r.verdict + "</b> " + D.text.all.replace("{steps}", Live.thousands(D.steps)) + ": " +
       r.lesson.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</span>";
   }
 

@@ -19,7 +19,7 @@
   }
   toggles("hidden", D.hidden, D.hidden.map(String), "hidden");
   toggles("etas", D.etas.map(function (e, i) { return i; }), D.etas.map(Live.g), "eta");
-  toggles("modes", D.modes, D.modes, "mode");
+  toggles("modes", D.modes, D.mode_names, "mode");
   epoch.max = last;
   epoch.value = last;
 
@@ -40,10 +40,10 @@
     Live.el("line", {x1: map.x - 6, x2: map.x, y1: py(v), y2: py(v), "class": "tick"}, frame);
     Live.text(frame, map.x - 10, py(v), String(v), {"class": "ticklabel", "text-anchor": "end", "dominant-baseline": "middle"});
   });
-  Live.text(frame, map.x + map.w / 2, map.y + map.h + 50, "input i1", {"class": "label", "text-anchor": "middle"});
-  Live.text(frame, 0, 0, "input i2", {"class": "label", "text-anchor": "middle",
+  Live.text(frame, map.x + map.w / 2, map.y + map.h + 50, D.text.input_i1, {"class": "label", "text-anchor": "middle"});
+  Live.text(frame, 0, 0, D.text.input_i2, {"class": "label", "text-anchor": "middle",
             transform: "translate(" + (map.x - 50) + "," + (map.y + map.h / 2) + ") rotate(-90)"});
-  Live.text(frame, map.x + map.w / 2, map.y - 12, "Output (● target 1, ○ target 0)", {"class": "title", "text-anchor": "middle"});
+  Live.text(frame, map.x + map.w / 2, map.y - 12, D.text.map_title, {"class": "title", "text-anchor": "middle"});
   // the colour bar: 0, ½, 1
   var bar = {x: map.x + map.w + 16, w: 16}, defs = Live.el("defs", {}, svg);
   var gradient = Live.el("linearGradient", {id: "cmap", x1: 0, y1: 1, x2: 0, y2: 0}, defs);
@@ -65,7 +65,7 @@
   });
 
   var loss = new Live.Plot(svg, {x: 530, y: 36, w: 270, h: 290},
-    {title: "Loss E = ½Σ(t − o)², 4 samples", xlabel: "epoch", ylabel: "E (log scale)", ylabelAt: 70, log: true,
+    {title: D.text.loss_title, xlabel: D.text.epoch, ylabel: D.text.log_scale, ylabelAt: 70, log: true,
      xlim: [0, D.epochs], xticks: [0, 500, 1000], ylim: [1e-5, 2]});
   var lossLine = Live.el("path", {"class": "curve", stroke: "#333333"}, loss.layer);
   var lossDot = Live.el("circle", {r: 6, fill: "#d35400"}, loss.layer);
@@ -73,7 +73,7 @@
   for (var e = 0; e <= D.epochs; e += D.curve_every) curveX.push(e);
 
   var netBox = Live.el("g", {transform: "translate(830, 12)"}, svg), nets = {};
-  Live.text(netBox, 170, 12, "Weights (width ∝ |w|)", {"class": "title", "text-anchor": "middle"});
+  Live.text(netBox, 170, 12, D.text.weights_title, {"class": "title", "text-anchor": "middle"});
   D.hidden.forEach(function (h) {
     var g = Live.el("g", {transform: "translate(0, 6)"}, netBox);
     nets[h] = {g: g, edges: Live.drawScene(g, D.networks[h].shapes), scene: D.networks[h]};
@@ -132,11 +132,13 @@
       b.setAttribute("aria-pressed", on ? "true" : "false");
     });
     $("epoch-value").textContent = Live.thousands(P[k]);
-    $("readout").innerHTML = h + " hidden · η = " + Live.g(D.etas[choice.eta]) + " · " + choice.mode +
-      ($("momentum").checked ? " · momentum 0.9" : "") + " · start: seed " + start.seed +
-      (start.seed === D.default ? " (default)" : "") + " · epoch <b>" + Live.thousands(P[k]) + "</b> · E = <b>" +
-      Live.exp(r.E[k], 2) + "</b> · outputs " + r.out[k].map(function (o) { return Live.fixed(o, 2); }).join(", ") +
-      " (targets 0, 1, 1, 0)<br><span class='bp-xor-verdict'>" + start.words[r.verdict[k]] + "</span>";
+    var W = D.text;
+    $("readout").innerHTML = W.hidden.replace("{hidden}", h) + " · η = " + Live.g(D.etas[choice.eta]) + " · " +
+      D.mode_names[D.modes.indexOf(choice.mode)] + ($("momentum").checked ? " · " + W.momentum : "") + " · " +
+      (start.seed === D.default ? W.start_default : W.start).replace("{seed}", start.seed) + " · " + W.epoch +
+      " <b>" + Live.thousands(P[k]) + "</b> · E = <b>" + Live.exp(r.E[k], 2) + "</b> · " +
+      W.outputs.replace("{outputs}", r.out[k].map(function (o) { return Live.fixed(o, 2); }).join(", ")) +
+      "<br><span class='bp-xor-verdict'>" + start.words[r.verdict[k]] + "</span>";
   }
 
   // a start computed when the site was built, loaded the first time it is asked for (a script: works from a
@@ -147,18 +149,18 @@
     if (starts[seed]) {
       start = starts[seed];
       var k = D.new_starts.indexOf(seed);
-      $("note").textContent = k < 0 ? "" : "start " + (k + 2) + " of " + (D.new_starts.length + 1);
+      $("note").textContent = k < 0 ? "" : T("start {k} of {n}").replace("{k}", k + 2).replace("{n}", D.new_starts.length + 1);
       changed();
       return;
     }
-    $("note").textContent = "loading…";
+    $("note").textContent = T("loading…");
     var script = document.createElement("script");
     script.src = "xor_playground-start-" + seed + "-data.js";
     script.onload = function () {
       starts[seed] = BP["xor_playground-start-" + seed];
       if (wanted === seed) useStart(seed);
     };
-    script.onerror = function () { if (wanted === seed) $("note").textContent = "this start is missing from the site"; };
+    script.onerror = function () { if (wanted === seed) $("note").textContent = T("this start is missing from the site"); };
     document.body.appendChild(script);
   }
   var next = 0;
