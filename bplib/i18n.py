@@ -12,20 +12,19 @@ in step); an entry marked fuzzy (its English changed since it was translated) or
 the English text is shown instead. ``python3 tasks.py translations`` brings the catalog up to date with the
 code, and a test fails while an entry is fuzzy or missing.
 
-The Chinese edition's figures need a font with Chinese characters: ``use_language("zh_CN")`` adds one from
-the system (WenQuanYi Micro Hei or Noto Sans CJK, Debian's fonts-wqy-microhei or fonts-noto-cjk) behind
-matplotlib's own, so that Latin letters, digits and formulas look as in the English edition.
+The Chinese edition's figures need a font with Chinese characters: with ``use_language("zh_CN")``,
+``bplib.classroom.plots`` adds one from the system (WenQuanYi Micro Hei or Noto Sans CJK, Debian's
+fonts-wqy-microhei or fonts-noto-cjk) behind matplotlib's own, so that Latin letters, digits and formulas look as
+in the English edition.
 """
 
 import ast
-import logging
 import os
 from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("en", "zh_CN")           # the editions: English, simplified Chinese
 LOCALE = Path(__file__).resolve().parent / "locale"
-CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC")
 
 _language = os.environ.get("BPLIB_LANGUAGE", "en")
 
@@ -38,8 +37,18 @@ def use_language(language):
         options = ", ".join(repr(name) for name in LANGUAGES)
         raise ValueError(f"language must be one of {options}; got {language!r}")
     _language = language
-    if language != "en":
-        cjk_font()
+    for follow in _followers:
+        follow(language)
+
+
+_followers = []          # what else changes with the language: the figures' font (bplib.classroom.plots)
+
+
+def follow_language(function):
+    """Call ``function(language)`` now and whenever ``use_language`` changes it (the classroom, which may be
+    imported before or after, gives matplotlib a CJK font this way; the math core never imports matplotlib)."""
+    _followers.append(function)
+    function(_language)
 
 
 def language():
@@ -89,26 +98,3 @@ def read_po(text):
         if "msgid" in entry:
             entries.append(entry)
     return entries
-
-
-def cjk_font():
-    """Put the first CJK font the system has behind matplotlib's default font (DejaVu Sans): glyphs DejaVu lacks
-    (Chinese characters) come from it. Raises with a clear message when the system has none."""
-    import matplotlib as mpl
-    from matplotlib import font_manager
-
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    found = next((name for name in CJK_FONTS if name in names), None)
-    if found is None:
-        raise RuntimeError("No font with Chinese characters was found for the figures; install one (Debian and "
-                           "Ubuntu: sudo apt-get install fonts-wqy-microhei) and restart the kernel.")
-    latin = mpl.rcParams["font.sans-serif"][0]           # DejaVu Sans: letters, digits, σ, η, −, ∂
-    mpl.rcParams["font.family"] = [latin, found]         # a glyph the first font lacks comes from the second
-    # the CJK font has one weight: bold Chinese is drawn in it as it is, which matplotlib would log each time
-    logging.getLogger("matplotlib.font_manager").addFilter(_NoBoldNotice())
-    return found
-
-
-class _NoBoldNotice(logging.Filter):
-    def filter(self, record):
-        return "Failed to find font weight" not in record.getMessage()

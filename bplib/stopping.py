@@ -13,6 +13,7 @@ import numpy as np
 
 from . import checks
 from .backprop import forward_pass
+from .i18n import _
 
 
 def validation_loss(hist, net, x_val, t_val):
@@ -30,7 +31,7 @@ def _validation_chunks(hist, net, x_val, t_val, size=256):
     fns = net.functions()
     for start in range(0, len(hist.loss), size):
         part = slice(start, start + size)
-        _, outs = forward_pass([W[part] for W in hist.weights], [b[part] for b in hist.biases], X, fns.f,
+        _nets, outs = forward_pass([W[part] for W in hist.weights], [b[part] for b in hist.biases], X, fns.f,
                                fns.f_out)
         with np.errstate(all="ignore"):
             yield fns.loss(outs[-1], T)
@@ -72,12 +73,13 @@ def apply(hist, net, target=None, validation=None, patience=None):
     ``hist.net``) and ``hist.stopped_because``."""
     target, patience = check(target, validation, patience)
     steps = len(hist.loss) - 1
-    stops = [(steps, steps, f"the maximum of {steps:,} updates was reached")]
+    stops = [(steps, steps, _("the maximum of {steps} updates was reached").format(steps=f"{steps:,}"))]
     if target is not None:
         below = np.flatnonzero(hist.loss < target)
         if below.size:
             s = int(below[0])
-            stops.append((s, s, f"the target error was reached: E < {target:g} after {s:,} updates"))
+            stops.append((s, s, _("the target error was reached: E < {target} after {steps} updates").format(
+                target=f"{target:g}", steps=f"{s:,}")))
     if validation is not None:
         # computed chunk by chunk, and only until the rule fires (the rest would be cut off anyway)
         values, s = [], None
@@ -88,9 +90,9 @@ def apply(hist, net, target=None, validation=None, patience=None):
                 break
         hist.validation_loss = np.array(values)
         if s is not None:
-            stops.append((s, s - patience, f"the validation error rose {patience} times in a row (updates "
-                                           f"{s - patience + 1:,}–{s:,}); the weights after update "
-                                           f"{s - patience:,} are kept"))
+            stops.append((s, s - patience, _("the validation error rose {patience} times in a row (updates "
+                                             "{first}–{last}); the weights after update {kept} are kept").format(
+                patience=patience, first=f"{s - patience + 1:,}", last=f"{s:,}", kept=f"{s - patience:,}")))
     stop, best, why = min(stops)
     hist.stopped_at, hist.best_at, hist.stopped_because = stop, best, why
     hist.loss = hist.loss[:stop + 1]

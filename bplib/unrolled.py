@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import LEAKY_SLOPE
-from .i18n import N_
+from .i18n import N_, _
 from .losses import EPS, MATCHED
 from .network import neuron_names
 
@@ -226,10 +226,11 @@ def source(net, learn_biases=False, update="simultaneous"):
     eqs = equations(net, learn_biases, update)
     lines = [f"def train_unrolled({', '.join(params + inputs + targets)}, eta, steps, history, tanh, maximum, log):",
              "    for s in range(steps + 1):",
-             "        # forward pass and loss"]
+             "        # " + _("forward pass and loss")]
     lines += [f"        {e.target} = {e.code}" for e in eqs if e.phase in ("forward", "loss")]
     lines.append(f"        history += ({', '.join(['E'] + [f'out_{o}' for o in outputs] + params)})")
-    lines += ["        if s == steps:", "            break", f"        # backward pass and update ({update})"]
+    lines += ["        if s == steps:", "            break",
+              "        # " + _("backward pass and update ({update})").format(update=update)]
     lines += [f"        {e.target} = {e.code}" for e in eqs if e.phase in ("backward", "update")]
     return "\n".join(lines) + "\n"
 

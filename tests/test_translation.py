@@ -308,6 +308,9 @@ def test_every_chinese_text_of_a_figure_has_its_glyphs(chinese):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    import bplib.classroom.plots  # noqa: F401 (it gives the figures their CJK font when the language is Chinese)
+    bplib.use_language("zh_CN")
+
     texts = [m.string for path in catalogs() for m in translate.live(translate.load(path))
              if m.string and (m.context == "code" or path == translate.BPLIB_CATALOG)]
     missing = []

@@ -14,9 +14,14 @@ can call it many times a second. Every drawing keeps its artists by name
 so that tests and the step-through player can find and change them.
 """
 
+import logging
+
+import matplotlib as mpl
 import numpy as np
+from matplotlib import font_manager
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from ..i18n import follow_language
 from ..network import neuron_names
 
 POSITIVE, NEGATIVE, NEURON, BIAS = "#1f5fbf", "#c0392b", "#f4f1e8", "#e8eef8"
@@ -27,6 +32,37 @@ OUTPUT_CMAP = "PRGn"
 # Type for a projector, used by every notebook (``plt.style.use(ROOM_STYLE)``): tick labels at 13 pt are 18 px
 # in the notebooks' figures (100 dpi), and still 16 px on a 1280×720 slide, where a figure is shown at 90 % of
 # its size or larger (the decks' least, tools/templates/deck).
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC")
+
+
+def cjk_font():
+    """Put the first CJK font the system has behind matplotlib's default font (DejaVu Sans): glyphs DejaVu lacks
+    (Chinese characters) come from it. Raises with a clear message when the system has none."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    found = next((name for name in CJK_FONTS if name in names), None)
+    if found is None:
+        raise RuntimeError("No font with Chinese characters was found for the figures; install one (Debian and "
+                           "Ubuntu: sudo apt-get install fonts-wqy-microhei) and restart the kernel.")
+    latin = mpl.rcParams["font.sans-serif"][0]           # DejaVu Sans: letters, digits, σ, η, −, ∂
+    mpl.rcParams["font.family"] = [latin, found]         # a glyph the first font lacks comes from the second
+    # the CJK font has one weight: bold Chinese is drawn in it as it is, which matplotlib would log each time
+    logging.getLogger("matplotlib.font_manager").addFilter(_NoBoldNotice())
+    return found
+
+
+class _NoBoldNotice(logging.Filter):
+    def filter(self, record):
+        return "Failed to find font weight" not in record.getMessage()
+
+
+def _font_for(language):
+    if language != "en":
+        cjk_font()
+
+
+follow_language(_font_for)            # bplib.use_language("zh_CN"): the figures get a CJK font
+
+
 ROOM_STYLE = {"figure.dpi": 100, "font.size": 13, "axes.titlesize": 15, "axes.labelsize": 14,
               "xtick.labelsize": 13, "ytick.labelsize": 13, "legend.fontsize": 12, "legend.title_fontsize": 12}
 
