@@ -15,6 +15,7 @@ and, for lecturers:
     python3 tasks.py slides       the lesson notebooks as offline slide decks in build/slides/ (--pdf: and PDFs)
     python3 tasks.py handout      the lecture's A4 handout and its answer key (build/handout/, HTML and PDF)
     python3 tasks.py site         every notebook as a static, offline web site in build/site/
+                                  (all three: the Chinese edition too, in zh_CN/ or as handout-zh_CN)
 
 Both work in a virtual environment .venv/ next to this file, made on first use, and install the exact
 versions of requirements.txt (learners) or requirements-test.txt (tests): lock files in which every package,

@@ -63,6 +63,17 @@ def _(message):
     return catalog(_language).get(message) or message
 
 
+class Word(str):
+    """A word of bplib's that is also a key, such as a verdict ("stuck"): it compares and hashes as its English
+    self (so code may test ``verdict == "stuck"``), and prints (str, f-strings, format) in the language chosen."""
+
+    def __str__(self):
+        return _(str.__str__(self))
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+
 def N_(message):
     """Marks a message for the catalog where it is defined; ``_`` translates it where it is shown."""
     return message

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import checks, optimisers, stopping, unrolled
 from .backprop import backward_pass, forward_pass
-from .i18n import N_, _
+from .i18n import N_, Word, _
 from .network import Network, name_values
 
 UPDATES = ("simultaneous", "sequential")
@@ -336,6 +336,15 @@ def diagnose(loss):
                   looked like the end of learning;
     "converging"  otherwise.
     """
+    return Word(_verdict(loss))
+
+
+# the verdicts, for the catalog: diagnose returns them as Words, printed in the language chosen
+VERDICTS = (N_("converging"), N_("stalled"), N_("slow"), N_("plateau"), N_("oscillating"), N_("stuck"),
+            N_("rising"), N_("diverged"))
+
+
+def _verdict(loss):
     loss = np.asarray(loss, dtype=float)
     if not np.all(np.isfinite(loss)):
         return "diverged"

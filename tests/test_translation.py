@@ -190,6 +190,21 @@ def test_the_chinese_outputs_are_chinese_and_clean(path):
             assert out["output_type"] != "error" and out.get("name") != "stderr", "".join(cell["source"])[:80]
 
 
+@pytest.mark.parametrize("path", EDITION, ids=EDITION_IDS)
+def test_emphasis_renders_in_chinese_text(path):
+    """Markdown closes ** or * only before a space or punctuation it knows: after full-width punctuation and
+    before a Chinese character it would print the asterisks ("**练习 1。**换…"). Rendered as JupyterLab and the
+    site render Markdown (CommonMark), no cell keeps a literal asterisk."""
+    from markdown_it import MarkdownIt
+    render = MarkdownIt("commonmark").enable("table").render
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        source = re.sub(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|\\\*", "", "".join(cell["source"]), flags=re.S)
+        shown = re.sub(r"<[^>]+>", "", render(source))
+        assert "*" not in shown, f"{path.stem}: {shown[max(shown.find('*') - 40, 0):][:80]!r}"
+
+
 # --- one term per concept -------------------------------------------------------------------------------
 def glossary():
     """The start page's key-term table in the Chinese edition: [(term used, English, other names)]."""

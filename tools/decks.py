@@ -178,7 +178,7 @@ def exporter(language="en", vendor_at=""):
     from nbconvert import SlidesExporter
     from traitlets.config import Config
     config = Config()
-    config.SlidesExporter.language_code = HTML_LANG[language]
+    config.SlidesExporter.language_code = HTML_LANG[language].split("-")[0]     # nbconvert takes ISO 639-1 only
     config.SlidesExporter.exclude_input_prompt = True
     config.SlidesExporter.exclude_output_prompt = True
     config.SlidesExporter.reveal_url_prefix = f"{vendor_at}vendor/reveal.js"
@@ -190,8 +190,11 @@ def exporter(language="en", vendor_at=""):
     return SlidesExporter(config=config, template_name="deck", extra_template_basedirs=[str(TEMPLATES)])
 
 
-def _write(export, nb, target, title):
-    body, _resources = export.from_notebook_node(nb, resources={"metadata": {"name": title}})
+def _write(export, nb, target, title, language="en"):
+    _ = chrome.gettext(language)
+    body, _resources = export.from_notebook_node(nb, resources={"metadata": {"name": title},
+                                                                "continued": _(" (continued)")})
+    body = body.replace(f'<html lang="{HTML_LANG[language].split("-")[0]}">', f'<html lang="{HTML_LANG[language]}">', 1)
     target.write_text(body, encoding="utf-8")
     print(f"deck: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
     return target
@@ -215,7 +218,7 @@ def build(out=OUT, names=None, pdf=False, browser=None, language="en"):
         for path in names or lessons(language):
             nb = nbformat.read(path, as_version=4)
             nb.cells = deck_cells(nb, language)
-            written.append(_write(export, nb, out / (Path(path).stem + ".html"), Path(path).stem))
+            written.append(_write(export, nb, out / (Path(path).stem + ".html"), Path(path).stem, language))
     finally:
         bplib.use_language(spoken)
     if names is None and language == "en":   # the lectures of the start page's plan, one deck each

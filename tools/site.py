@@ -96,7 +96,7 @@ def build_edition(out, language, vendor_at=""):
     vendor.copy_into(out / vendor_at)
     config = Config()
     config.HTMLExporter.mathjax_url = f"{vendor_at}vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
-    config.HTMLExporter.language_code = HTML_LANG[language]
+    config.HTMLExporter.language_code = HTML_LANG[language].split("-")[0]   # nbconvert takes ISO 639-1 only
     export = HTMLExporter(config=config, template_name="page", extra_template_basedirs=[str(TEMPLATES)])
     listing = pages(language)
     nav = [{"href": f"{name}.html", "title": title, "live": name in standalone.PAGES} for _path, name, title in listing]
@@ -115,6 +115,8 @@ def build_edition(out, language, vendor_at=""):
         nb = nbformat.read(path, as_version=4)
         nb.cells = page_cells(nb, language)
         body, _resources = export.from_notebook_node(nb, resources={"metadata": {"name": site["title"]}, "site": site})
+        iso = HTML_LANG[language].split("-")[0]
+        body = body.replace(f'<html lang="{iso}">', f'<html lang="{HTML_LANG[language]}">', 1)
         body = NOTEBOOK_LINK.sub(lambda m: 'href="' + ("index" if m.group(1) == START.name else m.group(1))
                                  + '.html', body)
         target = out / f"{name}.html"
@@ -129,9 +131,11 @@ def build_edition(out, language, vendor_at=""):
 
 
 def main(args):
-    build(Path(args[0]) if args else OUT)
-    print(f"Open {OUT.relative_to(ROOT)}/index.html in a browser (no network or server needed); the Chinese "
-          f"edition: {OUT.relative_to(ROOT)}/zh_CN/index.html.")
+    out = Path(args[0]) if args else OUT
+    build(out)
+    shown = out.relative_to(ROOT) if out.resolve().is_relative_to(ROOT) else out
+    print(f"Open {shown}/index.html in a browser (no network or server needed); the Chinese edition: "
+          f"{shown}/zh_CN/index.html.")
     return 0
 
 

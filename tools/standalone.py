@@ -93,7 +93,7 @@ def playground():
             weights = np.concatenate([W[k].reshape(len(loss), -1) for W in hist.weights], axis=1)
             biases = np.concatenate([b[k].reshape(len(loss), -1) for b in hist.biases], axis=1)
             runs[f"{int(learn_biases)}{update}{k}"] = {
-                "verdict": verdict, "lesson": lesson,
+                "verdict": verdict, "verdict_text": say(verdict), "lesson": lesson,
                 "scale": max(float(np.nanmax(np.abs(W[k]))) for W in hist.weights),
                 "loss": _rounded(loss[POSITIONS], ".6e"), "band": _band(loss),
                 "out": [_rounded(hist.outputs[k][POSITIONS, j], ".6f") for j in range(len(t))],
@@ -106,7 +106,7 @@ def playground():
             "network": _network_scene(net, font_size=12.5, width_px=380, aspect=0.9),
             "text": {"loss_title": say("Loss E = ½Σ(t − o)²"), "iteration": say("iteration"),
                      "log_scale": say("E (log scale)"), "outputs_title": say("Outputs approach the targets"),
-                     "output": say("output"), "all": say("(all {steps} iterations)"),
+                     "output": say("output"), "all": say("(all {steps} iterations):"),
                      "weights_title": say("Weights (blue > 0, red < 0)")}}
 
 

@@ -107,7 +107,11 @@ def literals(source):
         start, end = at(node.lineno, node.col_offset), at(node.end_lineno, node.end_col_offset)
         text = source[start:end]
         words = re.search(r"[A-Za-z]{2,}[ ,:;.!?]+[A-Za-z(]|[A-Za-z]{3,}\s", text)
-        if words or (id(node) in shown_args and re.search("[A-Za-z]{3}", text)):
+        header = isinstance(node, ast.JoinedStr) and re.search(r"\{'[^']*[A-Za-z]{3}", text)   # f"{'iteration':>9}"
+        label = isinstance(node, ast.JoinedStr) and any(     # f"{h} hidden: {s:.1f} s": a word around the fields
+            isinstance(v, ast.Constant) and re.search("[A-Za-z]{4}", v.value) for v in node.values)
+        hyphened = re.fullmatch(r"[\"'][A-Za-z]+(?:-[A-Za-z]+)+[\"']", text)    # "cross-entropy": a label, not a name
+        if words or header or label or hyphened or (id(node) in shown_args and re.search("[A-Za-z]{3}", text)):
             found.append((start, end, text))
     return sorted(found)
 

@@ -258,4 +258,4 @@ class TrainingDashboard(Shown):
                 f"<b>η = {eta:g}</b> · " + _("iteration") + f" <b>{s:,}</b> · E = <b class='bp-loss'>{loss[s]:.6e}</b>"
                 f" · {outs}<div style='margin:4px 0'>{cells}</div>"
                 f"<span class='bp-verdict' style='color:{colour}'><b>{verdict}</b> " +
-                _("(all {steps} iterations)").format(steps=f"{self.steps:,}") + f": {lesson}</span></div>")
+                _("(all {steps} iterations):").format(steps=f"{self.steps:,}") + f" {lesson}</span></div>")

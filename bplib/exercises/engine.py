@@ -32,7 +32,7 @@ from functools import cache
 
 import numpy as np
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..precision import agrees
 
 TIME_LIMIT = 0.8          # seconds one check may take (the promise is 1 s)
@@ -78,7 +78,7 @@ class Exercise:
     choices: tuple = ()
     probes: object = None          # functions: () -> list of (description, argument tuple)
     form: str = ""                 # choices: how the text asks for the answer, where listing the choices won't do
-    sign_hint: str = "Check the order of each difference and every minus sign on the way."
+    sign_hint: str = N_("Check the order of each difference and every minus sign on the way.")
     _reference: object = field(default=None, init=False, repr=False)
     _functions: object = field(default=None, init=False, repr=False)   # expressions: expected, mistakes
 
@@ -265,16 +265,18 @@ def _judge_number(ex, value, attempts):
     if agrees(value, expected, ex.digits):
         return True, _("✔ Correct!")
     looser = max(ex.digits - 1, 0) if ex.digits else 0
+    given = _significant_digits(value)
+    # right, but short: the digits given are the answer's own, rounded or cut off (one digit proves little); said
+    # before the mistakes, which are matched one digit looser and may lie that close to the right value
+    short = ex.digits and 2 <= given < ex.digits and value in _shortened(expected, given)
     for mistake, mistaken in zip(ex.mistakes, wrong):
-        if agrees(value, mistaken, looser):
+        if agrees(value, mistaken, looser) and not short:
             return False, not_quite(mistake.hint)
     if ex.digits == 0 and value < 0 <= expected:
         return False, _("✘ A count is never negative: how many are there?")
     if expected != 0 and agrees(-value, expected, looser):
         return False, _("✘ The size is right, the sign is not. {hint}").format(hint=_(ex.sign_hint))
-    given = _significant_digits(value)
-    # right, but short: the digits given are the answer's own, rounded or cut off (one digit proves little)
-    if ex.digits and 2 <= given < ex.digits and value in _shortened(expected, given):
+    if short:
         shown = _("{count} significant digits") if given > 1 else _("{count} significant digit")
         return False, _("✘ Right as far as it goes, but that is {shown}; give {precision}.").format(
             shown=shown.format(count=given), precision=ex.precision())

@@ -99,7 +99,7 @@
       Live.exp(r.loss[k], 6) + "</b> · " + o + "<div class='cells'>" +
       cells.map(function (c) { return "<span>" + c[0] + " = " + Live.fixed(c[1], 4) + "</span>"; }).join(" ") +
       "</div><span class='bp-verdict' style='color:" + (VERDICT_COLOURS[r.verdict] || "#b03a2e") + "'><b>" +
-      r.verdict + "</b> " + D.text.all.replace("{steps}", Live.thousands(D.steps)) + ": " +
+      r.verdict_text + "</b> " + D.text.all.replace("{steps}", Live.thousands(D.steps)) + " " +
       r.lesson.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</span>";
   }
 
