@@ -99,6 +99,18 @@ def test_a_lecture_deck_follows_its_plan_minute_by_minute(length):
             assert answer in notes, "the room's exercises have their answers in the notes"
 
 
+@pytest.mark.parametrize("length", [90, 45])
+def test_the_chinese_lecture_deck_is_the_english_one_in_chinese(length):
+    """The same parts, the same slides (taken cell for cell from the Chinese notebooks), the same minutes."""
+    from tools import lecture
+    english, chinese = lecture.lecture_cells(length), lecture.lecture_cells(length, "zh_CN")
+    assert len(chinese) == len(english) and lecture.minutes_in_notes(chinese) == lecture.minutes_in_notes(english)
+    text = "\n".join(c.source for c in chinese)
+    assert "## 第" not in text and "## Step" not in text, "the lessons' step numbers are left out"
+    headings = [c.source.splitlines()[0] for c in chinese if c.source.startswith("#")]
+    assert all(CJK.search(h) for h in headings), [h for h in headings if not CJK.search(h)]
+
+
 def test_slides_speak_in_plain_words_not_library_names():
     names = re.compile(r"\bbplib\b|trace\.[za]\b|hist\.\w|net\.(forward|loss|gradients)\b|train_many|unrolled\.")
     for path in LESSONS:
@@ -216,7 +228,7 @@ def test_decks_present_offline_and_every_slide_fits_1280x720(browser, built):
     html, _ = built
     assert [p.stem for p in english(html)] == [p.stem for p in LESSONS] + ["lecture-90", "lecture-45"]
     chinese = [p for p in html if p.parent.name == "zh_CN"]
-    assert [p.stem for p in chinese] == [p.stem for p in LESSONS]
+    assert [p.stem for p in chinese] == [p.stem for p in LESSONS] + ["lecture-90", "lecture-45"]
     for deck, lesson in [*zip(html, LESSONS), *zip(chinese, [p.parent / "zh_CN" / p.name for p in LESSONS])]:
         page = offline_page(browser)
         page.goto(deck.as_uri())

@@ -204,7 +204,7 @@ def build(out=OUT, names=None, pdf=False, browser=None, language="en"):
     """Write one deck per lesson notebook into ``out``, and (without ``names``) the lecture decks of
     tools/lecture.py (and their PDFs with ``pdf``, printed in ``browser`` if given); returns the HTML paths.
     ``language="zh_CN"``: the Chinese edition's lesson decks (into ``out``, e.g. build/slides/zh_CN, sharing
-    the English decks' vendor folder one level up); the lecture decks are English only."""
+    the English decks' vendor folder one level up), its lecture decks included."""
     import bplib
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -221,10 +221,17 @@ def build(out=OUT, names=None, pdf=False, browser=None, language="en"):
             written.append(_write(export, nb, out / (Path(path).stem + ".html"), Path(path).stem, language))
     finally:
         bplib.use_language(spoken)
-    if names is None and language == "en":   # the lectures of the start page's plan, one deck each
+    if names is None:                      # the lectures of the start page's plan, one deck each
         from tools import lecture
-        for length, target in zip(lecture.PLANS, lecture.paths(out)):
-            written.append(_write(export, lecture.notebook(length), target, f"Lecture, {length} minutes"))
+        _ = chrome.gettext(language)
+        spoken = bplib.language()
+        bplib.use_language(language)
+        try:
+            for length, target in zip(lecture.PLANS, lecture.paths(out)):
+                written.append(_write(export, lecture.notebook(length, language), target,
+                                      _("Lecture, {length} minutes").format(length=length), language))
+        finally:
+            bplib.use_language(spoken)
     if pdf:
         from tools.pdf import print_decks
         print_decks(written, browser)
