@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .example import BIASES, EXACT, INPUTS, PUBLISHED, TARGETS, WEIGHTS
-from .i18n import _
+from .i18n import N_, Word, _
 from .precision import agrees  # the one precision rule: agree to so many significant digits
 
 
@@ -169,7 +169,9 @@ class Variant:
     params: tuple = field(default_factory=example_parameters)
 
 
-CHECKS = ("reference figures", "gradient check", "loss curve", "hand-computed step")
+# the four checks, by name: Words (bplib.i18n), which print in the language chosen and compare as their English
+CHECKS = tuple(Word(name) for name in (N_("reference figures"), N_("gradient check"), N_("loss curve"),
+                                       N_("hand-computed step")))
 
 
 def run_checks(variant, steps=10_000, eta=0.5):
@@ -190,14 +192,12 @@ def run_checks(variant, steps=10_000, eta=0.5):
             "E after 10,000 updates": run.loss[variant.reported_step], "out_o1 before training": out_o1}
     with np.errstate(all="ignore"):
         falls = bool(np.all(np.diff(run.loss) < 0))
-    return {
-        "reference figures": all(np.isfinite(ours[k]) and agrees(float(ours[k]), *REFERENCE[k]) for k in REFERENCE),
-        "gradient check": gradient_check(W1, W2, b1, b2, x, t, variant.forward, variant.gradients,
-                                         variant.loss) < 1e-6,
-        "loss curve": falls,
-        "hand-computed step": bool(np.allclose(run.first_W1, HAND_STEP_W1, rtol=0, atol=5e-9)
-                                   and np.allclose(run.first_W2, HAND_STEP_W2, rtol=0, atol=5e-9)),
-    }, run
+    passes = (all(np.isfinite(ours[k]) and agrees(float(ours[k]), *REFERENCE[k]) for k in REFERENCE),
+              gradient_check(W1, W2, b1, b2, x, t, variant.forward, variant.gradients, variant.loss) < 1e-6,
+              falls,
+              bool(np.allclose(run.first_W1, HAND_STEP_W1, rtol=0, atol=5e-9)
+                   and np.allclose(run.first_W2, HAND_STEP_W2, rtol=0, atol=5e-9)))
+    return dict(zip(CHECKS, passes)), run       # in the order of CHECKS: reference figures, gradient check, …
 
 
 def slips():
