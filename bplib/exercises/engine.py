@@ -113,7 +113,7 @@ class Exercise:
         if self.kind == "function":
             return _("a Python function (run on several networks)")
         return _(self.form) if self.form else _("one of {choices}").format(
-            choices=", ".join(f'"{_(c)}"' for c in self.choices))
+            choices=_(", ").join(f'"{_(c)}"' for c in self.choices))        # zh: "批量"、"在线" …
 
 
 class Unreadable(Exception):
