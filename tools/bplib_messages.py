@@ -58,15 +58,6 @@ def messages():
     return found
 
 
-def template():
-    from tools.translate import new_catalog
-    catalog = new_catalog("bplib's messages to learners")
-    for text, where in messages():
-        file, line = where.rsplit(":", 1)
-        catalog.add(text, locations=[(file, int(line))])
-    return catalog
-
-
 def in_file(path):
     """The messages of one file (to tell which a notebook's exercises use)."""
     path = Path(path).resolve()

@@ -65,13 +65,3 @@ def words(language):
     """The table a live page's script reads T("…") from: every text the scripts use, in the edition's language."""
     translate = gettext(language)
     return {text: translate(text) for text, where in messages() if where.split(":")[0].endswith(".js")}
-
-
-def template():
-    """The site's messages as an empty catalog (for tools/translate.py)."""
-    from tools.translate import new_catalog
-    catalog = new_catalog("the static site, the decks and the live pages")
-    for text, where in messages():
-        file, line = where.rsplit(":", 1)
-        catalog.add(text, locations=[(file, int(line))])
-    return catalog

@@ -161,6 +161,15 @@ def template(name):
     return catalog
 
 
+def catalog_of(what, found):
+    """An empty catalog of the messages ``found`` in code ([(text, "file:line")]: bplib's, the site's)."""
+    catalog = new_catalog(what)
+    for text, where in found:
+        file, line = where.rsplit(":", 1)
+        catalog.add(text, locations=[(file, int(line))])
+    return catalog
+
+
 def new_catalog(what):
     from babel.messages.catalog import Catalog
     return Catalog(locale=LANGUAGE, project="backpropagation notebooks", fuzzy=False, version="main",
@@ -204,11 +213,11 @@ def translations(args):
     for name in names:
         catalog = update(CATALOGS / f"{name}.po", template(name))
         print(f"{name}.po: {status(catalog)}")
-    from tools.bplib_messages import template as bplib_template
-    catalog = update(BPLIB_CATALOG, bplib_template())
+    from tools import bplib_messages, chrome
+    catalog = update(BPLIB_CATALOG, catalog_of("bplib's messages to learners", bplib_messages.messages()))
     print(f"bplib.po: {status(catalog)}")
-    from tools import chrome
-    catalog = update(CATALOGS / "site.po", chrome.template())
+    catalog = update(CATALOGS / "site.po", catalog_of("the static site, the decks and the live pages",
+                                                      chrome.messages()))
     print(f"site.po: {status(catalog)}")
     return 0
 
@@ -275,7 +284,6 @@ def build(name):
     """Write notebooks/zh_CN/NAME.md from the English twin and the catalog (not executed)."""
     import jupytext
     nb = translate_notebook(english(name), table(name))
-    nb.metadata.setdefault("language_info", {})
     EDITION.mkdir(parents=True, exist_ok=True)
     path = EDITION / f"{name}.md"
     jupytext.write(nb, path, fmt="md")
