@@ -82,12 +82,37 @@ def kernel_in_force(changes):
                           check=True).stdout.strip()
 
 
-def run_notebooks(changes):
+KERNEL_START = "Kernel died before replying to kernel_info"
+
+
+def kernel_start_failures(log):
+    """The notebooks whose only trouble in this log was their kernel not starting, or None if anything else
+    failed. Two runs side by side start kernels at the same moments, and jupyter_client picks a kernel's ports
+    by binding to a free one and letting it go, so now and then both runs take the same port and one kernel
+    dies at start (jupyter/jupyter_client#154). That is no output depending on the CPU."""
+    bad = [line for line in log.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    if not bad or any(KERNEL_START not in line for line in bad):
+        return None
+    return sorted({line.split()[1].split("::")[0] for line in bad})
+
+
+def run_notebooks(changes, paths=("notebooks",)):
     env = dict(os.environ, **changes, OPENBLAS_NUM_THREADS="1", PYTHONWARNINGS="ignore::ImportWarning")
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
-           "-o", "addopts=", "--tb=short", "notebooks"]
+    cmd = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider", "--nbval",
+           "--nbval-current-env", "-o", "addopts=", "--tb=short", *paths]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500)
-    return done.returncode, done.stdout[-6000:] + done.stderr[-2000:]
+    code, log = done.returncode, done.stdout[-6000:] + done.stderr[-2000:]
+    again = kernel_start_failures(log) if code != 0 and paths == ("notebooks",) else None
+    if again:  # run those notebooks once more, alone: their cells were never compared
+        code, log = run_notebooks(changes, tuple(again))
+    return code, log
+
+
+def test_a_kernel_that_did_not_start_is_retried_but_a_wrong_output_is_not():
+    died = f"ERROR notebooks/00_start_here.ipynb::Cell 0 - RuntimeError: {KERNEL_START}"
+    assert kernel_start_failures("439 passed\n" + died) == ["notebooks/00_start_here.ipynb"]
+    assert kernel_start_failures(died + "\nFAILED notebooks/03_backward_pass.ipynb::Cell 7") is None
+    assert kernel_start_failures("E   something else\n1 failed") is None
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux") or os.uname().machine != "x86_64",
