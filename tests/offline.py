@@ -18,3 +18,19 @@ def offline_page(browser, width=1280, height=720):
     page.on("console", lambda m: page.console.append(m.text) if m.type == "error" else None)
     page.on("websocket", lambda ws: page.sockets.append(ws.url))
     return page
+
+
+# WCAG 2.1 levels A and AA, as axe-core tags them
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, context="document"):
+    """axe-core (pinned in tools/vendor.py) run on the page, or on the element a JavaScript ``context``
+    expression names (e.g. a slide): the WCAG 2.1 A/AA violations, one line each with where and why."""
+    from tools import vendor
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(content=vendor.axe_script().read_text())
+    found = page.evaluate(f"""async () => (await axe.run({context}, {{runOnly: {{type: 'tag', values: {WCAG_TAGS}}},
+        resultTypes: ['violations']}})).violations.flatMap(v => v.nodes.map(n => v.id + ' at ' + n.target.join(' ')
+        + ': ' + ((n.any[0] || n.all[0] || n.none[0] || {{}}).message || v.help)))""")
+    return found

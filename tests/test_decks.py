@@ -20,7 +20,7 @@ from tools import decks, site, standalone  # noqa: E402
 from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from offline import offline_page  # noqa: E402
+from offline import axe_violations, offline_page  # noqa: E402
 
 LESSONS = decks.lessons()
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -399,3 +399,64 @@ def test_static_site_reads_offline_with_navigation(browser, built, edition, titl
     assert not page.left, f"the site asked the network for {page.left[:3]}"
     assert not page.errors, page.errors
     page.close()
+
+
+# --- accessibility: WCAG 2.1 A and AA (axe-core in chromium), and a description for every figure ---
+
+TYPESET = ("() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running")
+
+
+@browser_only
+def test_every_page_of_the_site_passes_wcag_21_aa_and_describes_its_figures(browser, built):
+    """Both editions, every page (the live ones too): no axe-core violation of WCAG 2.1 A/AA, every figure with
+    the description written beside it in the notebook (never nbconvert's "No description has been provided"),
+    every formula also as MathML for a screen reader (MathJax's assistive MathML), the page's language set."""
+    _, pages = built
+    problems = []
+    for path in pages:
+        page = offline_page(browser, 1280, 800)
+        page.goto(path.as_uri())
+        if path.stem in standalone.PAGES:
+            page.wait_for_selector("body[data-ready]", state="attached")
+        else:
+            page.wait_for_function(TYPESET, timeout=60_000)
+            alts = page.eval_on_selector_all("main img", "imgs => imgs.map(i => i.alt)")
+            generic = [a for a in alts if len(a.split()) < 8 and len(a) < 30 or "No description" in a]
+            problems += [f"{path.parent.name}/{path.name}: a figure without a description: {a!r}" for a in generic]
+            if page.locator("main .MathJax_CHTML").count():
+                assert page.locator("main .MJX_Assistive_MathML math").count(), f"{path.name}: no MathML"
+        assert page.evaluate("() => document.documentElement.lang") in ("en", "zh-CN"), path
+        problems += [f"{path.parent.name}/{path.name}: {v}" for v in axe_violations(page)]
+        page.close()
+    assert not problems, f"{len(problems)} problems, e.g.:\n" + "\n".join(problems[:25])
+
+
+@browser_only
+def test_every_slide_of_every_deck_passes_wcag_21_aa(browser, built):
+    """Every slide of every deck of both editions, shown as in the room (all fragments visible), checked with
+    axe-core; every figure on a slide carries its description; the keyboard moves through the deck."""
+    html, _ = built
+    problems = []
+    for path in html:
+        page = offline_page(browser)
+        page.goto(path.as_uri())
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=60_000)
+        page.wait_for_function(TYPESET, timeout=60_000)
+        count = page.evaluate("() => Reveal.getTotalSlides()")
+        for k in range(count):
+            page.evaluate("""k => { const s = Reveal.getSlides()[k];
+                                    Reveal.slide(...Object.values(Reveal.getIndices(s)));
+                                    s.querySelectorAll('.fragment').forEach(f => f.classList.add('visible')); }""", k)
+            problems += [f"{path.parent.name}/{path.name} slide {k + 1}: {v}"
+                         for v in axe_violations(page, "Reveal.getCurrentSlide()")]
+            alts = page.evaluate("() => [...Reveal.getCurrentSlide().querySelectorAll('img')].map(i => i.alt)")
+            problems += [f"{path.name} slide {k + 1}: figure without a description {a!r}" for a in alts
+                         if "No description" in a or len(a.split()) < 8]
+        page.evaluate("() => Reveal.slide(0, 0, -1)")
+        before = page.evaluate("() => JSON.stringify(Reveal.getState())")
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate("() => JSON.stringify(Reveal.getState())") != before, \
+            f"{path.name}: the arrow key does not move the deck"
+        assert page.evaluate("() => document.documentElement.lang") in ("en", "zh-CN"), path
+        page.close()
+    assert not problems, f"{len(problems)} problems, e.g.:\n" + "\n".join(problems[:25])

@@ -30,7 +30,7 @@ from tools import standalone  # noqa: E402
 from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from offline import offline_page  # noqa: E402
+from offline import axe_violations, offline_page  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and os.environ.get("BPLIB_REQUIRE_BROWSER") != "1",
                                 reason=f"{CHROMIUM} is missing (apt-get install chromium)")
@@ -354,4 +354,62 @@ def test_the_chinese_player_judges_as_bplib_does_in_chinese(browser, site_zh):
                 assert got == expected, f"step {step.index + 1}, answer {answer!r}"
     finally:
         bplib.use_language("en")
+    page.close()
+
+
+# --- accessibility: WCAG 2.1 A/AA, and the keyboard alone ---
+
+# the controls a keyboard must reach on each page (by id), and the sliders it moves with the arrow keys
+KEYBOARD = {"playground": (["eta", "iteration", "play", "biases"], ["eta", "iteration"]),
+            "player": (["previous", "step", "next", "sequential", "predict"], ["step"]),
+            "xor_playground": (["momentum", "play", "epoch"], ["epoch"])}
+
+FOCUSED = """() => { const e = document.activeElement, s = getComputedStyle(e);
+  return {id: e.id, tag: e.tagName, type: e.type || '', inMain: !!e.closest('main'),
+          visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }"""
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("edition", ["en", "zh_CN"])
+def test_a_live_page_passes_wcag_21_aa_before_and_after_its_controls_move(browser, site, site_zh, name, edition):
+    page = open_page(browser, site if edition == "en" else site_zh, name)
+    problems = axe_violations(page)
+    for script in CONTROLS[name].values():      # every control once: the state it leaves is checked too
+        page.evaluate(f"() => {{ let e; {script}; }}")
+    problems += axe_violations(page)
+    described = page.get_attribute("#picture", "aria-describedby")
+    assert described and page.inner_text(f"#{described}").strip(), "the picture has no description that follows it"
+    assert page.get_attribute(f"#{described}", "aria-live") == "polite", "its changes are not announced"
+    page.close()
+    assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_live_page_works_with_the_keyboard_alone(browser, site, name):
+    """Tab reaches every control, each shows where the focus is, and the arrow keys move a slider (the picture
+    and its description change) and Enter presses a button."""
+    page = open_page(browser, site, name)
+    must, sliders = KEYBOARD[name]
+    reached, unseen = [], []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        f = page.evaluate(FOCUSED)
+        if f["inMain"]:
+            reached.append(f["id"])
+            if not f["visible"]:
+                unseen.append(f["id"] or f["tag"])
+    assert set(must) <= set(reached), f"Tab never reaches {set(must) - set(reached)}"
+    assert not unseen, f"no visible focus on {unseen}"
+    for slider in sliders:
+        page.focus(f"#{slider}")
+        before = page.evaluate(PICTURE)
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate(PICTURE) != before, f"the arrow key on {slider} changes nothing"
+    button = {"playground": "#biases", "player": "#next", "xor_playground": "#momentum"}[name]
+    page.focus(button)
+    before = page.evaluate(PICTURE)
+    page.keyboard.press("Space" if name != "player" else "Enter")
+    assert page.evaluate(PICTURE) != before, f"the keyboard does not operate {button}"
+    assert not page.errors, page.errors
     page.close()

@@ -7,6 +7,7 @@ The notebooks are the one source; a deck is the notebook seen by a room:
 - no solution cells (tag ``solution``), no cells marked ``skip``, no In/Out prompts;
 - a live widget (a cell with metadata ``live``: a live page's key in tools/pages.py, or "notebook") becomes a
   pointer to the page that shows it on the projector; the still figure next to it in the notebook tells the same story;
+- a figure keeps its description as ``alt`` text; the caption JupyterLab shows under it is left out;
 - a Markdown span ``<span class="nb-only">…</span>`` (the library's names: ``bplib.train``, ``trace.z``) is
   left out: a slide speaks in plain words;
 - a cell's metadata ``notes`` (Markdown: the pause question, the timing) becomes the speaker notes of its
@@ -104,6 +105,14 @@ def joined_streams(cell):
     return cell
 
 
+def without_captions(cell):
+    """A code cell without the captions under its figures (bplib.classroom.display.show_figure): on a page or a
+    slide the same words are the figure's ``alt`` text, read by a screen reader; the room reads the figure."""
+    if cell.cell_type == "code":
+        cell.outputs = [out for out in cell.outputs if not out.get("metadata", {}).get("caption")]
+    return cell
+
+
 ANSWER_CELL = re.compile(r"(?<![\w.])check\(")     # check("…", answer): not gradient_check(…), not x.check(…)
 
 
@@ -143,7 +152,7 @@ def deck_cells(nb, language="en"):
     _ = chrome.gettext(language)
     cells, carried = [], None   # carried: the slide start of a dropped cell, given to the next kept cell
     for cell in nb.cells:
-        cell = joined_streams(copy.deepcopy(cell))
+        cell = without_captions(joined_streams(copy.deepcopy(cell)))
         tags = cell.metadata.get("tags", [])
         kind = slide_type(cell)
         keep = "solution" not in tags and kind != "skip"
@@ -187,7 +196,8 @@ def exporter(language="en", vendor_at=""):
     config.SlidesExporter.reveal_scroll = False
     config.SlidesExporter.reveal_theme = "white"
     config.SlidesExporter.mathjax_url = f"{vendor_at}vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
-    return SlidesExporter(config=config, template_name="deck", extra_template_basedirs=[str(TEMPLATES)])
+    return SlidesExporter(config=config, template_name="deck", extra_template_basedirs=[str(TEMPLATES)],
+                          extra_template_paths=[str(TEMPLATES)])   # contrast.css, shared with the site
 
 
 def _write(export, nb, target, title, language="en"):

@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 
 from tools import chrome, standalone, vendor
-from tools.decks import answer_text, is_answer_cell, joined_streams
+from tools.decks import answer_text, is_answer_cell, joined_streams, without_captions
 from tools.pages import HTML_LANG, IN_THE_NOTEBOOK, PAGES, START, by_live_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def page_cells(nb, language="en"):
     _ = chrome.gettext(language)
     cells = []
     for cell in nb.cells:
-        cell = joined_streams(copy.deepcopy(cell))
+        cell = without_captions(joined_streams(copy.deepcopy(cell)))
         if "solution" in cell.metadata.get("tags", []):
             first, _rest = (cell.source + "\n").split("\n", 1)
             body = cell.source.split("\n", 1)[1] if first in ("# Solution", "# 解答") else cell.source
@@ -97,7 +97,8 @@ def build_edition(out, language, vendor_at=""):
     config = Config()
     config.HTMLExporter.mathjax_url = f"{vendor_at}vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
     config.HTMLExporter.language_code = HTML_LANG[language].split("-")[0]   # nbconvert takes ISO 639-1 only
-    export = HTMLExporter(config=config, template_name="page", extra_template_basedirs=[str(TEMPLATES)])
+    export = HTMLExporter(config=config, template_name="page", extra_template_basedirs=[str(TEMPLATES)],
+                          extra_template_paths=[str(TEMPLATES)])   # contrast.css, shared with the decks
     listing = pages(language)
     nav = [{"href": f"{name}.html", "title": title, "live": name in standalone.PAGES} for _path, name, title in listing]
     other, other_name = OTHER[language]

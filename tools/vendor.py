@@ -8,6 +8,11 @@ only the files the pages load are copied next to the pages (about 7 MB). Present
 - MathJax 2.7.9 (Apache 2.0 licence, copied along): typesets the formulas; the TeX input, the CommonHTML
   output and its TeX web fonts only.
 
+And for the tests only (never copied next to the pages):
+
+- axe-core 4.14.1 (MPL 2.0): the accessibility checker the tests run in chromium on every page and slide
+  (WCAG 2.1 A and AA rules), ``axe_script()``.
+
 nbconvert's own templates also load require.js, jQuery and mermaid from CDNs; our templates load none of
 them (no widget or mermaid output is ever shown in a deck or on the site).
 """
@@ -27,6 +32,8 @@ PINS = {
                            "dfw9L3EE96bN6i7UmeUl1qBieH4UNTr25erYw=="),
     "mathjax": ("2.7.9", "sha512-NOGEDTIM9+MrsqnjPEjVGNx4q0GQxqm61yQwSK+/"
                          "5S59i26wId5IC5gNu9/bu8+CCVl5p9G2IHcAl/wJa+5+BQ=="),
+    "axe-core": ("4.14.1", "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37Og"
+                           "udVGtQ=="),
 }
 
 # what a page loads, relative to each package's root
@@ -79,3 +86,15 @@ def copy_into(target):
                     out.write_bytes(tar.extractfile(member).read())
         stamp.write_text(PINS[name][0])
     return vendor
+
+
+def axe_script():
+    """axe-core's browser script (axe.min.js), taken from the pinned tarball into the cache: for the tests."""
+    version = PINS["axe-core"][0]
+    script = CACHE / f"axe-core-{version}" / "axe.min.js"
+    if not script.exists():
+        with tarfile.open(fetch("axe-core")) as tar:
+            text = tar.extractfile("package/axe.min.js").read()
+        script.parent.mkdir(parents=True, exist_ok=True)
+        script.write_bytes(text)
+    return script

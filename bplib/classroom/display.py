@@ -4,6 +4,7 @@
     image.value = png(figure)                  # what its canvas holds now, as PNG bytes for an ipywidgets.Image
     class Dashboard(Shown): widget = …         # a class whose object shows its ``widget`` when it is displayed
     folded(expr, "E")                          # a long formula behind a click (HTML <details>)
+    show_figure(fig, f"Loss E … {E:.1e}")       # a figure with its text alternative, and a caption
 
 The dashboard, the player and the XOR playground draw once and then change only what moves (matplotlib's
 blitting), so ``png`` encodes the canvas as it is, without drawing it again, with light compression: a
@@ -11,11 +12,14 @@ picture is ready in a few milliseconds.
 """
 
 import io
+import re
 from html import escape
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
+
+from ..i18n import _
 
 DPI = 100
 
@@ -38,6 +42,31 @@ def png(figure, draw=False):
     buffer = io.BytesIO()
     rgba.convert("RGB").save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
+
+
+# what a description must not be: the words tools put in when nobody wrote one
+GENERIC = re.compile(r"^\s*(|image|figure|plot|chart|graph|no description.*|<Figure size.*)\s*$", re.I)
+
+
+def show_figure(figure, description):
+    """Show ``figure`` with its text alternative, for a reader who cannot see it (WCAG 2.1, 1.1.1).
+
+    ``description`` says what the figure shows and the numbers that matter, e.g. "Loss E against iteration, log
+    scale: η = 0.5 falls to 3.5e-05 after 10,000 iterations". It goes two ways:
+    - into the image's output metadata as ``alt`` (nbconvert writes it into ``<img alt=…>``: the static site, the
+      decks and their PDFs);
+    - as a caption under the figure ("Figure: …"), which JupyterLab shows (it reads no ``alt`` from an output).
+    The figure is closed afterwards, so matplotlib does not show it a second time."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+    if not isinstance(description, str) or GENERIC.match(description) or len(description.split()) < 4:
+        raise ValueError(f"description must say in words what the figure shows (at least four words), "
+                         f"not {description!r}")
+    display(figure, metadata={"image/png": {"alt": description}})
+    caption = _("Figure: {description}").format(description=description)
+    display({"text/markdown": f"<small>{escape(caption)}</small>", "text/plain": caption}, raw=True,
+            metadata={"caption": True})
+    plt.close(figure)
 
 
 class Shown:

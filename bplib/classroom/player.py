@@ -33,7 +33,7 @@ from ..unrolled import PHASES, display_name, number, walk
 from .display import Shown, new_figure, png
 from .plots import BACKWARD, BIAS, MUTED, NEURON, NetworkDiagram
 
-READ, WRITE = "#1f5fbf", "#d35400"
+READ, WRITE = "#1f5fbf", "#b34700"   # blue and orange, both 4.5:1 or more on white (text in these colours)
 DIGITS = 4          # a prediction is right when it agrees with the value to 4 significant digits
 
 
@@ -113,7 +113,17 @@ class StepDiagram:
         known = step.known if reveal else {**step.known, step.writes: None}
         self._write_values(known)
         self._back_to_rest()
+        self.description = self.describe(step, reveal)
         return self._mark(step)
+
+    @staticmethod
+    def describe(step, reveal=True):
+        """The frame in words: the step, its phase, its equation (or, before it is revealed, what it will
+        write), what it reads and what it writes."""
+        writes = display_name(step.equation.target, step.phase == "update")
+        return _("Step {k}, {phase}: {equation}. Reads (blue): {reads}; writes (orange): {writes}.").format(
+            k=step.index + 1, phase=_(step.phase), equation=step.text if reveal else f"{writes} = ?",
+            reads=", ".join(display_name(r) for r in step.reads), writes=writes)
 
     def shows(self, name, known):
         """Whether the diagram, showing ``known``, writes the value of variable ``name`` (a weight's old value

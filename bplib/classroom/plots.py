@@ -6,6 +6,8 @@
     backward_diagram(ax, net, x, t)        # the backward pass: δ on neurons, ∂E/∂w on edges, arrows back
     paths_diagram(ax, net, "h1")           # the paths from one hidden neuron to E (multivariable chain rule)
     neuron_graph(ax, x=…, w=…, b=…, t=…)   # one neuron as a computational graph (×, +, σ, E)
+    show_figure(fig, d.description)        # every drawing describes itself in words, with its values,
+                                           # for a reader who cannot see it (display.show_figure)
     plt.style.use(ROOM_STYLE)              # type large enough for a projector (every notebook)
 
 ``update`` changes the existing artists (no redrawing from scratch), so a slider
@@ -18,10 +20,11 @@ import logging
 
 import matplotlib as mpl
 import numpy as np
+from cycler import cycler
 from matplotlib import font_manager
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from ..i18n import follow_language
+from ..i18n import _, follow_language
 from ..network import neuron_names
 
 POSITIVE, NEGATIVE, NEURON, BIAS = "#1f5fbf", "#c0392b", "#f4f1e8", "#e8eef8"
@@ -63,7 +66,14 @@ def _font_for(language):
 follow_language(_font_for)            # bplib.use_language("zh_CN"): the figures get a CJK font
 
 
-ROOM_STYLE = {"figure.dpi": 100, "font.size": 13, "axes.titlesize": 15, "axes.labelsize": 14,
+# Lines told apart without colour too (WCAG 2.1, 1.4.1): the colours of Okabe & Ito's palette, safe for the
+# common colour-vision deficiencies and at least 3:1 against white (1.4.11; its light orange, sky blue and yellow
+# are left out or darkened), each with its own line style, so a figure reads in greyscale as well. The live
+# pages of the site draw with the same colours (tools/templates/live).
+PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#000000", "#8c6d00")
+LINE_STYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)))
+ROOM_STYLE = {"axes.prop_cycle": cycler(color=PALETTE, linestyle=LINE_STYLES),
+              "figure.dpi": 100, "font.size": 13, "axes.titlesize": 15, "axes.labelsize": 14,
               "xtick.labelsize": 13, "ytick.labelsize": 13, "legend.fontsize": 12, "legend.title_fontsize": 12}
 
 
@@ -89,6 +99,7 @@ class NetworkDiagram:
             self._draw_weights(l, pos, label_at)
             self._draw_bias(l, pos, layer_gap)
         self._draw_neurons(pos)
+        self.description = self.structure()
         ax.set_xlim(-0.6, layer_gap * (len(net.sizes) - 1) + 0.6)
         ys = [y for layer in pos for _, y in layer] + [pos[1][0][1] + 0.9]
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.45)
@@ -140,6 +151,18 @@ class NetworkDiagram:
                 self.circles[self.names[l][j]] = circle
                 self.ax.text(x, y, self.names[l][j], ha="center", va="center", fontsize=self.font_size + 1,
                              zorder=3, fontweight="bold")
+
+    def structure(self):
+        """The drawing in words: its layers, neurons and weights (``description`` until a drawing of values
+        replaces it)."""
+        layers = [", ".join(layer) for layer in self.names]
+        weights = self.edge_names
+        return _("A {sizes} network: inputs {inputs}; {hidden}outputs {outputs}. Each neuron feeds every neuron "
+                 "of the next layer through a weight ({first} … {last}), and each layer after the inputs has "
+                 "a bias.").format(
+            sizes="-".join(str(n) for n in self.net.sizes), inputs=layers[0], outputs=layers[-1],
+            hidden="".join(_("hidden layer {neurons}; ").format(neurons=h) for h in layers[1:-1]),
+            first=weights[0], last=weights[-1])
 
     def artists(self):
         """The artists that ``update`` changes: the edges, and their labels when they show values."""
@@ -244,7 +267,7 @@ def forward_diagram(ax, net, x, t=None, digits=4, font_size=9):
     every neuron, the inputs' values, and (with ``t``) each output's target."""
     d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.6)
     d.mute()
-    nets, outs, _, _ = _values_of(net, x, t)
+    nets, outs = _values_of(net, x, t)[:2]
     for name in d.edge_names:
         d.label_edge(name, f"{name} = {net.named()[name]:.{digits}g}", color=FORWARD)
     _label_biases(d, net, digits, FORWARD)
@@ -260,6 +283,17 @@ def forward_diagram(ax, net, x, t=None, digits=4, font_size=9):
                     fontsize=font_size, color="#555555")
     _fig_limits(d)
     ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 0.5)
+    neurons = "; ".join(_("{name}: net {net:.{digits}f}, out {out:.{digits}f}").format(
+        name=n, net=nets[n], out=outs[n], digits=digits) for n in d.positions if not n.startswith("i"))
+    d.description = _("The forward pass of the {sizes} network. Inputs {inputs}. {neurons}. Weights {weights}; "
+                      "biases {biases}.").format(
+        sizes="-".join(str(n) for n in net.sizes), neurons=neurons,
+        inputs=", ".join(f"{n} = {outs[n]:.{digits}g}" for n in d.names[0]),
+        weights=", ".join(f"{n} = {v:.{digits}g}" for n, v in net.named().items() if n in d.edge_names),
+        biases=", ".join(f"b{l + 1} = {float(b.ravel()[0]):.{digits}g}" for l, b in enumerate(net.biases)))
+    if t is not None:
+        d.description += " " + _("Targets {targets}.").format(
+            targets=", ".join(f"t{j + 1} = {v:g}" for j, v in enumerate(np.ravel(t))))
     return d
 
 
@@ -274,7 +308,7 @@ def blank_diagram(ax, net, x, t, backward=False, font_size=10):
     for name in d.edge_names:
         if backward:                                   # the δ's flow back along the weights
             d.arrow(name, backward=True, color="#e0a8a0")
-        (_, y0), (_, y1) = d.edge_ends[name]           # straight edges: the label midway, clear of the boxes
+        (y0, y1) = (end[1] for end in d.edge_ends[name])  # straight edges: the label midway, clear of the boxes
         label = d.label_edge(name, f"{name} = {net.named()[name]:g}", color="#222222",
                              at=0.5 if np.isclose(y0, y1) else None)
         if np.isclose(y0, y1) and y0 > 0:              # the upper edges: below the line, the boxes sit above
@@ -306,10 +340,10 @@ def backward_diagram(ax, net, x, t, digits=4, font_size=9):
     beside every neuron, ∂E/∂w on every edge (δ of the receiver × out of the sender)."""
     d = NetworkDiagram(ax, net, show_values=True, font_size=font_size, layer_gap=3.0, neuron_gap=1.6)
     d.mute()
-    _, outs, deltas, grads = _values_of(net, x, t)
+    outs, deltas, grads = _values_of(net, x, t)[1:]
     for name in d.edge_names:
         d.arrow(name, backward=True)
-        (_, y0), (_, y1) = d.edge_ends[name]
+        (y0, y1) = (end[1] for end in d.edge_ends[name])
         # straight edges: the label in the middle, clear of the arrowhead and the δ boxes
         d.label_edge(name, f"∂E/∂{name} = {grads[name]:.{digits}g}", color=BACKWARD,
                      at=0.5 if np.isclose(y0, y1) else None)
@@ -329,6 +363,13 @@ def backward_diagram(ax, net, x, t, digits=4, font_size=9):
                 va="center", fontsize=font_size, color=BACKWARD)
     _fig_limits(d)
     ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 1.6)
+    d.description = _("The backward pass of the {sizes} network, arrows from E back to the inputs. out − t: "
+                      "{errors}. δ = ∂E/∂net: {deltas}. On the edges ∂E/∂w = δ of the receiver × out of the "
+                      "sender: {grads}.").format(
+        sizes="-".join(str(n) for n in net.sizes),
+        errors=", ".join(f"{n} {outs[n] - np.ravel(t)[j]:.{digits}g}" for j, n in enumerate(d.names[-1])),
+        deltas=", ".join(f"{n} {deltas[n]:.{digits}g}" for n in d.positions if not n.startswith("i")),
+        grads=", ".join(f"∂E/∂{n} = {grads[n]:.{digits}g}" for n in d.edge_names))
     return d
 
 
@@ -364,6 +405,10 @@ def paths_diagram(ax, net, source="h1", font_size=10):
     d.circles[source].set_facecolor("#fff3c4")
     ax.set_xlim(ax.get_xlim()[0], ex + 0.6)
     d.paths = path_edges
+    d.description = _("The paths from {source} to the loss E, each in its own colour: {paths}. The multivariable "
+                      "chain rule adds one term per path.").format(
+        source=source, paths="; ".join(_("path {k}: {source} → {o} through {w}, then {o} → E").format(
+            k=k + 1, source=source, o=o, w=w) for k, (o, w) in enumerate(zip(outputs, path_edges))))
     assert layer == len(d.names) - 2, "paths_diagram draws a neuron of the last hidden layer"
     return d
 
@@ -432,4 +477,18 @@ def neuron_graph(ax, x, w, b, t, font_size=10):
     ax.set_ylim(-2.4, 2.1)
     ax.set_aspect("equal")
     ax.axis("off")
+    values = Described(values)
+    values.description = _(
+        "One neuron as a computational graph, left to right: x = {x:g} and w = {w:g} into ×, giving w·x = {wx:.4g}; "
+        "with b = {b:g} into +, giving net = {net:.4g}; σ gives out = {out:.4g}; E = ½(t − out)² = {E:.4g} with "
+        "t = {t:g}. Gradients flow back: ∂E/∂out = out − t = {d_out:.4g}; ∂E/∂net = {d_out:.4g} · {s:.4g} = "
+        "{d_net:.4g}; ∂E/∂w = {d_net:.4g} · {x:g} = {d_w:.4g}; ∂E/∂b = {d_b:.4g}.").format(
+        x=x, w=w, b=b, t=t, wx=w * x, net=net, out=out, E=E, d_out=dE_dout, s=out * (1 - out), d_net=dE_dnet,
+        d_w=dE_dw, d_b=dE_db)
     return values
+
+
+class Described(dict):
+    """A drawing's values ({quantity: value}) with the drawing in words as ``.description``."""
+
+    description = ""

@@ -4,7 +4,7 @@
 (function () {
   var D = BP.playground, $ = function (id) { return document.getElementById(id); };
   var svg = $("picture"), P = D.positions, last = P.length - 1;
-  var ORANGE = "#d35400", COLOURS = ["#1f77b4", "#ff7f0e"], ZERO = D.fixed[0];
+  var ORANGE = "#d55e00", COLOURS = ["#0072b2", "#d55e00"], ZERO = D.fixed[0];   // bplib.classroom.plots.PALETTE
 
   var eta = $("eta"), iteration = $("iteration");
   eta.max = D.etas.length - 1;
