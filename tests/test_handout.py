@@ -54,9 +54,29 @@ def test_exercises_are_variants_with_computed_answers():
                     reason=f"{CHROMIUM} is missing")
 def test_the_pdf_prints_sheet_and_key_on_a4(tmp_path):
     html, pdf, html_zh, pdf_zh = handout.build(tmp_path)
+    check_accessibility([html, html_zh], [pdf, pdf_zh])
     assert "用手算完成一个训练步" in html_zh.read_text(encoding="utf-8") and pdf_zh.stat().st_size > 10_000
     data = pdf.read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
     assert pages == len(pages_of(html.read_text(encoding="utf-8"))), f"{pages} PDF pages"
     boxes = [tuple(round(float(v)) for v in m) for m in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data)]
     assert set(boxes) == {(595, 842)}, f"not A4: {set(boxes)}"
+
+
+def check_accessibility(pages, pdfs):
+    """Both editions' sheets: no axe-core violation of WCAG 2.1 A/AA in chromium, and tagged PDFs (headings,
+    tables and text in reading order for a screen reader)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from offline import axe_violations, offline_page
+    from playwright.sync_api import sync_playwright
+    from tools.pages import CHROMIUM_ARGS
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for path in pages:
+            page = offline_page(browser)
+            page.goto(path.as_uri())
+            assert not axe_violations(page), (path.name, axe_violations(page))
+        browser.close()
+    for pdf in pdfs:
+        assert b"/StructTreeRoot" in pdf.read_bytes(), f"{pdf.name} is not a tagged PDF"
+

@@ -113,7 +113,7 @@ table { border-collapse: collapse; width: 100%; } td, th { border: 0.3mm solid #
 th { background: #f0f0f0; text-align: left; } td.blank { width: 38%; }
 .formula { font-family: "DejaVu Sans Mono", monospace; font-size: 10.5pt; margin: 1mm 0; }
 ol li { margin-bottom: 9mm; } .answer-lines { border-bottom: 0.3mm solid #aaa; height: 8mm; }
-footer { color: #777; font-size: 8.5pt; margin-top: 4mm; }
+footer { color: #595959; font-size: 8.5pt; margin-top: 4mm; }   /* 7:1 on white */
 table.key td, table.key th { padding: 0.9mm 2mm; font-size: 10pt; }
 img.diagram { max-height: 105mm; object-fit: contain; }
 """

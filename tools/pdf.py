@@ -48,10 +48,14 @@ def _print_decks(decks, browser, width, height):
                               ("?print-pdf&showNotes=separate-page", deck.with_name(deck.stem + "-notes.pdf"))):
             page.goto(deck.as_uri() + query)
             page.wait_for_selector("body[data-deck-ready]", state="attached", timeout=60_000)
+            # reveal.js leaves its stacks aria-hidden when printing: unhidden, every slide's text and figure
+            # descriptions go into the tagged PDF (a screen reader reads its figures' alt text)
+            page.evaluate("() => document.querySelectorAll('.slides [aria-hidden]').forEach(e => "
+                          "e.removeAttribute('aria-hidden'))")
             pages = page.evaluate("() => document.querySelectorAll('.pdf-page').length"
                                   " + document.querySelectorAll('.slides > .speaker-notes-pdf').length")
             # exactly the laid-out pages (chromium would add a blank page after the last)
-            page.pdf(path=str(target), width=f"{width}px", height=f"{height}px", print_background=True,
+            page.pdf(path=str(target), width=f"{width}px", height=f"{height}px", print_background=True, tagged=True,
                      margin={"top": "0", "right": "0", "bottom": "0", "left": "0"}, page_ranges=f"1-{pages}")
             written.append(target)
             print(f"pdf: {target.name}", flush=True)
@@ -71,7 +75,7 @@ def _print_a4(page_path, browser):
     page.goto(page_path.as_uri())
     page.wait_for_load_state("load")
     target = page_path.with_suffix(".pdf")
-    page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True)
+    page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True, tagged=True)
     page.close()
     print(f"pdf: {target.name}", flush=True)
     return target

@@ -1,7 +1,7 @@
 """The drawings of the notebooks, with matplotlib.
 
     diagram = NetworkDiagram(ax, net)      # neurons, edges labelled w1 … w8, biases
-    diagram.update(weights)                # recolour edges: blue > 0, red < 0, width ∝ |w|
+    diagram.update(weights)                # redraw edges: blue solid > 0, red dashed < 0, width ∝ |w|
     forward_diagram(ax, net, x, t)         # the forward pass: w on edges, net and out on neurons
     backward_diagram(ax, net, x, t)        # the backward pass: δ on neurons, ∂E/∂w on edges, arrows back
     paths_diagram(ax, net, "h1")           # the paths from one hidden neuron to E (multivariable chain rule)
@@ -169,13 +169,15 @@ class NetworkDiagram:
         return self.edges + ([text for _, text in self.labels] if self.show_values else [])
 
     def update(self, weights, scale=None):
-        """Show ``weights`` (one array per layer): colour = sign, width = size.
+        """Show ``weights`` (one array per layer): colour and line = sign (blue solid > 0, red dashed < 0, so the
+        sign reads without colour too), width = size.
 
         ``scale`` is the |w| drawn at full width (default: the largest |w| shown)."""
         flat = np.concatenate([np.ravel(W) for W in weights])
         scale = scale or max(float(np.max(np.abs(flat))), 1e-12)
         for line, (name, text), w in zip(self.edges, self.labels, flat):
             line.set_color(POSITIVE if w >= 0 else NEGATIVE)
+            line.set_linestyle("-" if w >= 0 else (0, (4, 2)))
             line.set_linewidth(0.6 + 4.0 * min(abs(w) / scale, 1.0))
             text.set_text(f"{name} = {w:.3f}" if self.show_values else name)
 

@@ -84,7 +84,10 @@
     net.edges.forEach(function (name, j) {
       var w = r.w[j][k], e = edges[name];
       e.setAttribute("stroke", w >= 0 ? net.colours[0] : net.colours[1]);
-      e.setAttribute("stroke-width", ((0.6 + 4.0 * Math.min(Math.abs(w) / r.scale, 1.0)) * net.px).toFixed(2));
+      var width = (0.6 + 4.0 * Math.min(Math.abs(w) / r.scale, 1.0)) * net.px;
+      e.setAttribute("stroke-width", width.toFixed(2));
+      // a negative weight also dashed (as bplib's diagrams): its sign reads without colour
+      e.setAttribute("stroke-dasharray", w >= 0 ? "none" : (3 * width).toFixed(1) + " " + (1.5 * width).toFixed(1));
     });
   }
 
