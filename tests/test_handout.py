@@ -69,6 +69,7 @@ def check_accessibility(pages, pdfs):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from offline import axe_violations, offline_page
     from playwright.sync_api import sync_playwright
+
     from tools.pages import CHROMIUM_ARGS
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
