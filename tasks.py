@@ -172,8 +172,9 @@ def notebooks(args):
 
 
 def strip_widgets(args):
-    """Drop widget views and saved widget state from notebooks: they only mean something while a
-    kernel runs (a stale view shows "Error displaying widget"); the cell shows the widget when run."""
+    """Drop widget views, the script that names their controls (bplib.classroom.display.Shown) and saved widget
+    state from notebooks: they only mean something while a kernel runs (a stale view shows "Error displaying
+    widget"); the cell shows the widget when run."""
     import nbformat
     for name in args:
         nb = nbformat.read(name, as_version=4)
@@ -181,7 +182,8 @@ def strip_widgets(args):
         for cell in nb.cells:
             if cell.cell_type == "code":
                 cell.outputs = [o for o in cell.outputs
-                                if "application/vnd.jupyter.widget-view+json" not in o.get("data", {})]
+                                if "application/vnd.jupyter.widget-view+json" not in o.get("data", {})
+                                and not o.get("metadata", {}).get("naming")]
         nbformat.write(nb, name)
     return 0
 

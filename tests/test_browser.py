@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from offline import axe_violations  # noqa: E402
+
 NOTEBOOK = "notebooks/04_training_dashboard.ipynb"
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -272,6 +275,37 @@ def assert_readable(page, selector):
     assert not small, f"text below 18 px on {selector}: {small[:6]}"
 
 
+def assert_accessible(page, selector):
+    """A Voila page meets WCAG 2.1 A/AA (axe-core) and works from the keyboard: Tab reaches every slider, each
+    named for a screen reader (its description), the arrow keys move it, and the picture's description (the
+    live text under it) changes; the picture has its alt text."""
+    page.wait_for_function(f"() => [...document.querySelectorAll('{selector} .noUi-handle')]"
+                           ".every(h => h.getAttribute('aria-label'))")
+    problems = axe_violations(page)
+    assert not problems, "\n".join(problems[:10])
+    picture = page.locator(f"{selector} img").first
+    assert len(picture.get_attribute("alt") or "") > 20 and picture.get_attribute("aria-describedby")
+    described = f"#{picture.get_attribute('aria-describedby')}"
+    handles = page.locator(f"{selector} .noUi-handle")
+    reached = set()
+    page.locator("body").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        label = page.evaluate("() => document.activeElement.classList.contains('noUi-handle') ? "
+                              "document.activeElement.getAttribute('aria-label') : null")
+        if label:
+            reached.add(label)
+    assert reached == {handles.nth(k).get_attribute("aria-label") for k in range(handles.count())}, reached
+    handle = handles.last
+    handle.focus()
+    before = page.inner_text(described)
+    at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+    page.wait_for_function("([el, old]) => el.innerText !== old", arg=[page.locator(described).element_handle(),
+                                                                      before], timeout=5_000)
+
+
 def record(name, timings):
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "browser_timings.json"
@@ -319,6 +353,7 @@ def test_playground_in_voila(browser, voila):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "playground_voila.png"))
     record("voila", timings)
+    assert_accessible(page, ".bp-dashboard")
 
 
 def run_cell_with(page, marker, source):
@@ -503,6 +538,7 @@ def test_player_in_voila(browser, voila_player):
     page.evaluate("() => window.scrollTo(0, 0)")
     box = page.locator(".bp-player img").bounding_box()
     assert box["y"] + box["height"] <= 720, "the diagram runs below a 1280×720 projector's screen"
+    assert_accessible(page, ".bp-player")
 
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
@@ -694,5 +730,6 @@ def test_xor_playground_in_voila(browser, tmp_path):
         record("xor_voila", timings)
         assert statistics.median(timings["xor_ms"]) < 100, timings
         assert max(timings["new_start_ms"]) < 1000, timings
+        assert_accessible(page, ".bp-xor")
     finally:
         stop(proc)

@@ -62,6 +62,8 @@ LESSONS = {
 class TrainingDashboard(Shown):
     """Sliders for η and the iteration, a loss curve, the outputs, and the network's weights."""
 
+    picture = N_("Loss curve, outputs and weights of the run chosen")   # its alt text (display.Shown)
+
     def __init__(self, net, x, t, etas=ETAS, steps=10_000, eta=0.5, font_size=10, width_px=980, aspect=0.36):
         x, t = np.asarray(x, float), np.asarray(t, float)
         if x.ndim != 1 or t.ndim != 1:
@@ -111,6 +113,7 @@ class TrainingDashboard(Shown):
             button.on_click(lambda b, e=e: setattr(self.eta_slider, "value", e))
             self.preset_buttons.append(button)
         self.readout = widgets.HTML()
+        self.readout.add_class("bp-live")           # the picture's description, announced as it changes
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
         self.widget = widgets.VBox([
             widgets.HBox([self.eta_slider, self.step_slider]),

@@ -69,14 +69,70 @@ def show_figure(figure, description):
     plt.close(figure)
 
 
+# ipywidgets (8.1) leaves some controls without a name for a screen reader: a slider's handle is not tied to its
+# description, the Play widget's buttons are icons only, a picture (widgets.Image) has no alt text and takes no
+# tooltip. This script, shown with every live piece, names them in the browser (JupyterLab and Voila run it): the
+# handle takes its slider's description ("η (learning rate)", "iteration"), an icon button the word for its icon,
+# the piece's picture its name, and as its description the first live text of the piece (the widgets of class
+# bp-live, announced when they change: aria-live).
+NAMING_SCRIPT = """(function (words, root, picture) {
+  window.bpPictures = window.bpPictures || {};
+  window.bpPictures[root] = picture;
+  function name() {
+    document.querySelectorAll(".widget-slider").forEach(function (w) {
+      var label = w.querySelector(".widget-label"), handle = w.querySelector(".noUi-handle");
+      if (handle && label && label.textContent.trim()) handle.setAttribute("aria-label", label.textContent.trim());
+    });
+    document.querySelectorAll("button.jupyter-button").forEach(function (b) {
+      var icon = b.querySelector("i");
+      if (b.textContent.trim() || !icon) return;
+      Object.keys(words).forEach(function (k) {
+        if (icon.classList.contains(k)) { b.setAttribute("aria-label", words[k]); b.title = words[k]; }
+      });
+    });
+    document.querySelectorAll(".bp-live").forEach(function (live, k) {
+      live.setAttribute("aria-live", "polite");
+      if (!live.id) live.id = "bp-live-" + k;
+    });
+    Object.keys(window.bpPictures).forEach(function (name) {
+      document.querySelectorAll("." + name).forEach(function (piece) {
+        var img = piece.querySelector("img"), live = piece.querySelector(".bp-live");
+        if (!img) return;
+        img.alt = window.bpPictures[name];
+        if (live) img.setAttribute("aria-describedby", live.id);
+      });
+    });
+  }
+  if (!window.bpNaming) {
+    window.bpNaming = new MutationObserver(name);
+    window.bpNaming.observe(document.body, {childList: true, subtree: true});
+  }
+  name();
+})(%s, %s, %s);"""
+
+
+def naming_script(root, picture):
+    """The script that names the controls of a live piece for a screen reader (NAMING_SCRIPT), in the language
+    chosen: ``root`` is the piece's class (bp-dashboard), ``picture`` what its picture shows."""
+    import json
+    words = {"fa-play": _("play"), "fa-pause": _("pause"), "fa-stop": _("stop"), "fa-repeat": _("repeat"),
+             "fa-retweet": _("repeat")}
+    return NAMING_SCRIPT % tuple(json.dumps(v, ensure_ascii=False) for v in (words, root, picture))
+
+
 class Shown:
-    """Base of the live pieces: displaying the object (the last line of a cell) shows its ``widget``."""
+    """Base of the live pieces: displaying the object (the last line of a cell) shows its ``widget``, and the
+    script that names its controls and its ``picture`` for a screen reader (``naming_script``)."""
 
     widget = None
+    picture = ""        # what the piece's picture shows, in a few words (its alt text)
 
     def _ipython_display_(self):
-        from IPython.display import display
+        from IPython.display import Javascript, display
         display(self.widget)
+        root = next((c for c in self.widget._dom_classes if c.startswith("bp-")), "")
+        # metadata "naming": stored notebooks drop it with the widget view (tasks.py strip-widgets)
+        display(Javascript(naming_script(root, _(self.picture))), metadata={"naming": True})
 
 
 def folded(expr, name):

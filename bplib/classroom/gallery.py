@@ -19,11 +19,14 @@ import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..i18n import N_
 from .display import Shown
 
 
 class Gallery(Shown):
     """ToggleButtons (few options) or a SelectionSlider (many) per control, and the picture."""
+
+    picture = N_("The figure for the options chosen above")   # its alt text (display.Shown)
 
     def __init__(self, controls, draw, figsize=(9.5, 3.6), dpi=100, start=None):
         if not controls or not all(len(options) for options in controls.values()):

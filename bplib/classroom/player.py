@@ -27,7 +27,7 @@ import time
 import numpy as np
 from matplotlib.patches import Circle
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..precision import agrees
 from ..unrolled import PHASES, display_name, number, walk
 from .display import Shown, new_figure, png
@@ -330,6 +330,8 @@ def steps_table(steps, numbers=True):
 class StepPlayer(Shown):
     """Walk one training step of ``net`` on (x, t) equation by equation, on the diagram."""
 
+    picture = N_("The network with the values known at this step")   # its alt text (display.Shown)
+
     def __init__(self, net, x, t, eta=0.5, learn_biases=False, width_px=980, font_size=11, interval_ms=1500,
                  aspect=0.5):
         self.walks = {order: walk(net, x, t, eta, learn_biases, order) for order in ("simultaneous", "sequential")}
@@ -377,6 +379,8 @@ class StepPlayer(Shown):
         self.widget.add_class("bp-player")
         self.equation.add_class("bp-step")
         self.feedback.add_class("bp-feedback")
+        for live in (self.equation, self.feedback):   # the step's equation describes the picture; both announced
+            live.add_class("bp-live")
         self.tally.add_class("bp-tally")
 
     def _build_figure(self, net, t, width_px, aspect, font_size):

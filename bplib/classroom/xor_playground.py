@@ -95,6 +95,9 @@ def _group(toggles):
 class XorPlayground(Shown):
     """Hidden size, η, batch/online and momentum toggles, an epoch slider with ▶, the start, and the picture."""
 
+    # what the picture shows: its alt text (display.Shown)
+    picture = N_("The network's output over the input plane, the loss curve and the weights")
+
     def __init__(self, epochs=EPOCHS, width_px=980, aspect=0.4, seed=DEFAULT_SEED):
         self.epochs, self.seed = epochs, int(seed)
         self.runs = {}                     # (seed, hidden, mode, momentum) -> History of every η
@@ -140,6 +143,7 @@ class XorPlayground(Shown):
         widgets.jslink((self.play, "value"), (self.epoch, "value"))
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
         self.readout = widgets.HTML()
+        self.readout.add_class("bp-live")           # the picture's description, announced as it changes
         start = widgets.HBox([self.new_start_button, self.default_button, self.note],
                              layout=widgets.Layout(align_items="center", margin="0 8px 0 0"))
         self.widget = widgets.VBox([
