@@ -464,6 +464,11 @@ def test_every_slide_of_every_deck_passes_wcag_21_aa(browser, built):
             problems += [f"{path.name} slide {k + 1}: figure without a description {a!r}" for a in alts
                          if "No description" in a or words(a) < 8]
         page.evaluate("() => Reveal.slide(0, 0, -1)")
+        # the deck around the slides too (the slide number, the controls), and no Tab stop on a slide not shown
+        problems += [f"{path.parent.name}/{path.name}: {v}" for v in axe_violations(page)]
+        hidden_stops = page.evaluate("""() => [...document.querySelectorAll('.slides section:not(.present) '
+            + '[tabindex="0"], .slides section:not(.present) a[href]')].filter(e => !e.closest('[inert]')).length""")
+        assert not hidden_stops, f"{path.name}: {hidden_stops} Tab stops on slides not shown"
         before = page.evaluate("() => JSON.stringify(Reveal.getState())")
         page.keyboard.press("ArrowRight")
         assert page.evaluate("() => JSON.stringify(Reveal.getState())") != before, \

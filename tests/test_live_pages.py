@@ -379,7 +379,13 @@ def test_a_live_page_passes_wcag_21_aa_before_and_after_its_controls_move(browse
     problems += axe_violations(page)
     described = page.get_attribute("#picture", "aria-describedby")
     assert described and page.inner_text(f"#{described}").strip(), "the picture has no description that follows it"
-    assert page.get_attribute(f"#{described}", "aria-live") == "polite", "its changes are not announced"
+    announced = page.evaluate("() => [...document.querySelectorAll('main [aria-live=polite]')].map(e => e.innerText)")
+    assert any(len(text) > 20 and re.search(r"\d", text) for text in announced), f"nothing announced: {announced}"
+    # a slider tells its value, not its position
+    texts = page.evaluate("() => [...document.querySelectorAll('input[type=range]')].map(e => "
+                          "[e.id, e.value, e.getAttribute('aria-valuetext') || ''])")
+    for name_, position, text in texts:
+        assert text and text != position and re.search(r"\d", text), f"{name_}: aria-valuetext {text!r}"
     page.close()
     assert not problems, "\n".join(problems[:20])
 
@@ -408,6 +414,12 @@ def test_a_live_page_works_with_the_keyboard_alone(browser, site, name):
         for _ in range(2):
             page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
         assert page.evaluate(PICTURE) != before, f"the arrow key on {slider} changes nothing"
+    if name == "player":                          # Space presses the button that has the focus, ◀ included
+        page.evaluate("() => { const s = document.getElementById('step'); s.value = 5; "
+                      "s.dispatchEvent(new Event('input')); }")
+        page.focus("#previous")
+        page.keyboard.press("Space")
+        assert page.evaluate("() => +document.getElementById('step').value") == 4, "Space on ◀ did not go back"
     button = {"playground": "#biases", "player": "#next", "xor_playground": "#momentum"}[name]
     page.focus(button)
     before = page.evaluate(PICTURE)
@@ -415,3 +427,26 @@ def test_a_live_page_works_with_the_keyboard_alone(browser, site, name):
     assert page.evaluate(PICTURE) != before, f"the keyboard does not operate {button}"
     assert not page.errors, page.errors
     page.close()
+
+
+@pytest.mark.parametrize("name", ["playground", "xor_playground"])
+def test_playing_does_not_flood_a_screen_reader(browser, site, name):
+    """While ▶ plays (dozens of frames a second) the announcement stays still; at the pause it says the state
+    reached, once."""
+    page = open_page(browser, site, name)
+    if name == "playground":
+        page.evaluate("() => { const e = document.getElementById('iteration'); e.value = 0; "
+                      "e.dispatchEvent(new Event('input')); }")
+    else:
+        page.evaluate("() => { const e = document.getElementById('epoch'); e.value = 0; "
+                      "e.dispatchEvent(new Event('input')); }")
+    changes = page.evaluate("""() => new Promise(done => {
+      const box = document.getElementById('announce'); let n = 0;
+      new MutationObserver(() => n++).observe(box, {childList: true, characterData: true, subtree: true});
+      document.getElementById('play').click();
+      setTimeout(() => { document.getElementById('play').click(); setTimeout(() => done(n), 100); }, 1500);
+    })""")
+    assert changes == 1, f"{changes} announcements during 1.5 s of play"
+    assert re.search(r"\d", page.inner_text("#announce"))
+    page.close()
+

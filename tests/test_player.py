@@ -1,11 +1,13 @@
 """The step-through player: its equations are bplib's (same numbers to 1e-12, both update orders, several
 shapes), it marks what each step reads and writes, and predict-first judges like the exercises."""
 
+import re
+
 import numpy as np
 import pytest
 
 import bplib
-from bplib.classroom.player import StepPlayer, first_difference, judge, mistakes, steps_table
+from bplib.classroom.player import UNSEEN, StepPlayer, first_difference, judge, mistakes, steps_table
 from bplib.unrolled import PHASES, walk
 
 SHAPES = [([2, 3, 2], [0.3, -0.2], [0.1, 0.9]), ([3, 2, 1], [0.2, 0.4, -0.1], [0.7]),
@@ -86,8 +88,8 @@ def test_player_steps_and_marks():
         assert player.phase.value == player.steps[k].phase
     assert len(seen) == 29, "every step shows its own equation"
     player.slider.value = 4
-    assert "reads <span style='color:#1f5fbf'>w5, h1, w6, h2, b2</span>" in player.equation.value
-    assert "writes <span style='color:#d35400'>o1</span>" in player.equation.value
+    assert "reads <span style='color:#1f5fbf'>w5, out_h1, w6, out_h2, b2</span>" in player.equation.value
+    assert "writes <span style='color:#b34700'>net_o1</span>" in player.equation.value
     player.next.click()
     assert player.slider.value == 5
     player.previous.click()
@@ -126,22 +128,25 @@ def test_predict_first_shows_the_rule_not_the_numbers():
     player.predict.value = True
     assert "show the numbers" in player.numbers.description and player.numbers.value is False
     player.slider.value = 0
-    shown = player.equation.value
+    unseen = re.compile(f"<span style='{re.escape(UNSEEN)}'>(.*?)</span>")
+    shown = unseen.sub("", player.equation.value)       # what a sighted learner sees
     assert "net_h1 = w1·i1 + w2·i2 + b1 = <b>?</b>" in shown and "0.15·0.05" not in shown and "0.35" not in shown
+    # a screen reader hears the values the diagram shows (not the result)
+    assert unseen.search(player.equation.value).group(1).endswith("w1 = 0.15, i1 = 0.05, w2 = 0.2, i2 = 0.1, b1 = 0.35")
     assert "read w1, i1, w2, i2, b1 on the diagram" in shown
     assert player.diagram.labels["h1"].get_text() == "net = ?"             # the picture asks the same
     assert player.diagram.bias_labels["b1"].get_text() == "b1 = 0.35"      # b1's value is where it is read
     player.numbers.value = True
     assert "= 0.15·0.05 + 0.2·0.1 + 0.35 = <b>?</b>" in player.equation.value
-    assert "0.3775" not in player.equation.value
+    assert "0.3775" not in unseen.sub("", player.equation.value)
     player.numbers.value = False
     player.slider.value = 9                       # δ_o1
     assert "δ_o1 = (out_o1 − t1)·out_o1(1 − out_o1) = <b>?</b>" in player.equation.value
-    assert "0.75136507" not in player.equation.value
+    assert "0.75136507" not in unseen.sub("", player.equation.value)
     player.slider.value = 21                      # w5⁺: w5's edge shows ∂E/∂w5 by now, η is nowhere
     assert "w5⁺ = w5 − η·∂E/∂w5 = <b>?</b>" in player.equation.value
     assert "read ∂E/∂w5 on the diagram" in player.equation.value and "w5 = 0.4, η = 0.5" in player.equation.value
-    assert "0.0821670406" not in player.equation.value
+    assert "0.0821670406" not in unseen.sub("", player.equation.value)
     player.check("0.35891648")                    # right: the whole equation, numbers and value
     assert player.equation.value.count("0.4 − 0.5·0.0821670406 = 0.35891648") == 1
     player.slider.value = 9

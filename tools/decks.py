@@ -23,6 +23,7 @@ at home presents with no network; ``--pdf`` also prints each deck to a PDF with 
 """
 
 import copy
+import html
 import re
 import sys
 from pathlib import Path
@@ -205,9 +206,34 @@ def _write(export, nb, target, title, language="en"):
     body, _resources = export.from_notebook_node(nb, resources={"metadata": {"name": title},
                                                                 "continued": _(" (continued)")})
     body = body.replace(f'<html lang="{HTML_LANG[language].split("-")[0]}">', f'<html lang="{HTML_LANG[language]}">', 1)
-    target.write_text(body, encoding="utf-8")
+    body = re.sub(r"<title>.*?</title>", lambda m: f"<title>{html.escape(title)}</title>", body, count=1, flags=re.S)
+    target.write_text(accessible(body, language, deck=True), encoding="utf-8")
     print(f"deck: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)
     return target
+
+
+CELL_TAB = re.compile(r'(<div class="jp-Cell-inputWrapper")\s+tabindex="0"')
+OUTPUT_TAB = re.compile(r'(<div class="jp-(?:RenderedText|RenderedImage)[^"]*"(?: data-mime-type="[^"]*")?)'
+                        r'\s+tabindex="0"')
+CHINESE = re.compile(r"(?<![\w\u4e00-\u9fff])([\u4e00-\u9fff][\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]*)")
+
+
+def accessible(body, language, deck=False):
+    """A page or deck as nbconvert writes it, made easier for the keyboard and a screen reader: a cell's input
+    is no Tab stop of its own (nbconvert makes every cell and output one: 120 stops on a page before the
+    links); in a deck no output either (a slide is never scrolled, and the slides not shown must hold no Tab
+    stop); in the English edition a Chinese key term carries its language (WCAG 3.1.2), so a screen reader
+    speaks it in Chinese."""
+    body = CELL_TAB.sub(r"\1", body)
+    if deck:
+        body = OUTPUT_TAB.sub(r"\1", body)
+    if language == "en":
+        head, cut, rest = body.partition("<body")
+        parts = re.split(r"(<script.*?</script>|<style.*?</style>|<[^>]*>)", rest, flags=re.S)
+        rest = "".join(part if k % 2 else CHINESE.sub(r'<span lang="zh-CN">\1</span>', part)
+                       for k, part in enumerate(parts))
+        body = head + cut + rest
+    return body
 
 
 def build(out=OUT, names=None, pdf=False, browser=None, language="en"):
@@ -225,10 +251,13 @@ def build(out=OUT, names=None, pdf=False, browser=None, language="en"):
     spoken = bplib.language()
     bplib.use_language(language)           # the answers' precision in the speaker notes, in the deck's language
     try:
+        titles = {page.path_in(language): f"{page.name[:2].lstrip('0')} · {page.title_in(language)}"
+                  for page in lesson_pages()}
         for path in names or lessons(language):
             nb = nbformat.read(path, as_version=4)
             nb.cells = deck_cells(nb, language)
-            written.append(_write(export, nb, out / (Path(path).stem + ".html"), Path(path).stem, language))
+            written.append(_write(export, nb, out / (Path(path).stem + ".html"), titles.get(Path(path),
+                                  Path(path).stem), language))
     finally:
         bplib.use_language(spoken)
     if names is None:                      # the lectures of the start page's plan, one deck each

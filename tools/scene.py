@@ -29,14 +29,14 @@ def _dashed(line):
 
 def state(artist, px):
     """What the page may change of one artist: a line's colour, width, dash and alpha; a circle's fill,
-    edge and edge width; a text's words, colour, weight, position and visibility."""
+    edge, edge width and dash; a text's words, colour, weight, position and visibility."""
     if isinstance(artist, Line2D):
         return {"stroke": _colour(artist.get_color()), "width": round(artist.get_linewidth() * px, 2),
                 "dash": _dashed(artist), "alpha": round(artist.get_alpha() if artist.get_alpha() is not None else 1, 2),
                 "visible": artist.get_visible()}
     if isinstance(artist, Circle):
         return {"fill": _colour(artist.get_facecolor()), "stroke": _colour(artist.get_edgecolor()),
-                "width": round(artist.get_linewidth() * px, 2)}
+                "width": round(artist.get_linewidth() * px, 2), "dash": _dashed(artist)}
     if isinstance(artist, Text):
         x, y = _xy(artist.axes, artist.get_position(), artist.get_transform())
         return {"text": artist.get_text(), "color": _colour(artist.get_color()), "x": x, "y": y,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools import chrome, standalone, vendor
+from tools import chrome, decks, standalone, vendor
 from tools.decks import answer_text, is_answer_cell, joined_streams, without_captions
 from tools.pages import HTML_LANG, IN_THE_NOTEBOOK, PAGES, START, by_live_key
 
@@ -118,6 +118,7 @@ def build_edition(out, language, vendor_at=""):
         body, _resources = export.from_notebook_node(nb, resources={"metadata": {"name": site["title"]}, "site": site})
         iso = HTML_LANG[language].split("-")[0]
         body = body.replace(f'<html lang="{iso}">', f'<html lang="{HTML_LANG[language]}">', 1)
+        body = decks.accessible(body, language)
         body = NOTEBOOK_LINK.sub(lambda m: 'href="' + ("index" if m.group(1) == START.name else m.group(1))
                                  + '.html', body)
         target = out / f"{name}.html"

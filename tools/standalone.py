@@ -107,7 +107,7 @@ def playground():
             "text": {"loss_title": say("Loss E = ½Σ(t − o)²"), "iteration": say("iteration"),
                      "log_scale": say("E (log scale)"), "outputs_title": say("Outputs approach the targets"),
                      "output": say("output"), "all": say("(all {steps} iterations):"),
-                     "weights_title": say("Weights (blue > 0, red < 0)")}}
+                     "weights_title": say("Weights (blue solid > 0, red dashed < 0)")}}
 
 
 def _step_scene(net, t, font_size, width_px, aspect):
@@ -145,7 +145,7 @@ def player(font_size=12.5, width_px=1160, aspect=0.42):
         for step in steps:
             views = {}
             for hidden in (False, True):
-                marks = diagram.show(step, reveal=not hidden)
+                diagram.show(step, reveal=not hidden)
                 changed = {}
                 for artist, name in named.items():
                     now = scene.state(artist, px)
@@ -155,7 +155,9 @@ def player(font_size=12.5, width_px=1160, aspect=0.42):
             rows.append({
                 "phase": step.phase, "text": step.text,
                 "ask": step_player.question(step, diagram), "ask_numbers": step_player.question(step, diagram, True),
-                "reads": marks["reads"], "writes": marks["writes"],
+                # the variables the equation reads and writes, as the Voila page names them (w4, η, ∂E/∂w4 → w4⁺)
+                "reads": [bplib.unrolled.display_name(r) for r in step.reads],
+                "writes": [bplib.unrolled.display_name(step.equation.target, step.phase == "update")],
                 "note": step_player.slip_note(step.index, difference, correct[step.writes]) if order == "sequential"
                 else "",
                 "value": step.value, "right": step_player.judge(step, repr(step.value))[1],

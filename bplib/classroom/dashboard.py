@@ -33,7 +33,7 @@ from ..example import ETAS
 from ..i18n import N_, _
 from ..training import diagnose, train_many
 from .display import Shown, new_figure, png
-from .plots import NetworkDiagram
+from .plots import LINE_STYLES, PALETTE, NetworkDiagram
 
 # The slider's η values are example.ETAS: 1-2-5 steps from 0.01 to 1000 (0.5 is the worked example's).
 # The loss axis shows the same range for every η (1e-32: below the lowest E any η reaches).
@@ -133,10 +133,12 @@ class TrainingDashboard(Shown):
         ax_loss.set(xlabel=_("iteration"), ylabel=_("E (log scale)"), title=_("Loss E = ½Σ(t − o)²"))
         ax_loss.grid(alpha=0.3, which="major")
         ax_loss.yaxis.set_minor_locator(LogLocator(subs=(2.0, 5.0)))   # few minor ticks: a fast "auto" redraw
-        self.out_lines = [ax_out.plot(it, np.zeros_like(it, dtype=float), lw=1.5, label=f"out_o{k + 1}")[0]
+        # each output its colour and line style (plots.PALETTE, LINE_STYLES: apart in greyscale), targets dotted
+        self.out_lines = [ax_out.plot(it, np.zeros_like(it, dtype=float), lw=1.5, label=f"out_o{k + 1}",
+                                      color=PALETTE[k % len(PALETTE)], ls=LINE_STYLES[k % len(LINE_STYLES)])[0]
                           for k in range(self.t.shape[-1])]
         for k, target in enumerate(self.t):
-            ax_out.axhline(target, ls="--", lw=1, color=self.out_lines[k].get_color(), label=f"t{k + 1}")
+            ax_out.axhline(target, ls=":", lw=1.2, color=self.out_lines[k].get_color(), label=f"t{k + 1}")
         self.out_cursor = ax_out.axvline(0, color="#d35400", lw=1)
         self.out_markers, = ax_out.plot([0] * len(self.t), [0.5] * len(self.t), "o", color="#d35400", ms=7)
         ax_out.set(xlabel=_("iteration"), ylabel=_("output"), title=_("Outputs approach the targets"),
@@ -144,7 +146,7 @@ class TrainingDashboard(Shown):
         ax_out.legend(loc="center right", fontsize=font_size - 1)
         ax_out.grid(alpha=0.3)
         self.diagram = NetworkDiagram(ax_net, self.net, show_values=False, font_size=font_size - 1)
-        ax_net.set_title(_("Weights (blue > 0, red < 0)"))
+        ax_net.set_title(_("Weights (blue solid > 0, red dashed < 0)"))
         for ax in (ax_loss, ax_out, ax_net):
             ax.title.set_fontsize(font_size + 1)
             ax.xaxis.label.set_fontsize(font_size)

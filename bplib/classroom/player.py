@@ -163,21 +163,26 @@ class StepDiagram:
             circle.set_facecolor(NEURON)
             circle.set_linewidth(1.2)
             circle.set_edgecolor("#333333")
+            circle.set_linestyle("-")
         for circle in d.bias_circles.values():
             circle.set_facecolor(BIAS)
+            circle.set_linestyle("-")
         for line in d.edges:
             line.set_color(MUTED)
             line.set_linewidth(1.0)
+            line.set_linestyle("-")
         self.E_circle.set_facecolor("#fdecea")
         for label in self.target_labels.values():
             label.set_color("#555555")
             label.set_fontweight("normal")
 
     def _mark(self, step):
-        """What the step reads in blue, what it writes in orange: {"reads": [elements], "writes": [elements]}."""
+        """What the step reads in blue, what it writes in orange and dashed (told apart in greyscale too):
+        {"reads": [elements], "writes": [elements]}."""
         d = self.d
         marked = {"reads": [], "writes": []}
         for role, names, colour in (("reads", step.reads, READ), ("writes", [step.writes], WRITE)):
+            style = "-" if role == "reads" else (0, (2, 1))
             for name in names:
                 element = self._element(name)
                 if element == "E":
@@ -188,12 +193,15 @@ class StepDiagram:
                 elif element in d.edge_lines:
                     d.edge_lines[element].set_color(colour)
                     d.edge_lines[element].set_linewidth(3.5)
+                    d.edge_lines[element].set_linestyle(style)
                 elif element in d.circles:
                     d.circles[element].set_facecolor("#d6e4f7" if colour == READ else "#fbe0cc")
                     d.circles[element].set_edgecolor(colour)
                     d.circles[element].set_linewidth(3)
+                    d.circles[element].set_linestyle(style)
                 elif element in d.bias_circles:
                     d.bias_circles[element].set_facecolor("#d6e4f7" if colour == READ else "#fbe0cc")
+                    d.bias_circles[element].set_linestyle(style)
                 else:
                     continue                       # η: no element
                 if element not in marked[role]:        # w5 and ∂E/∂w5 are both on w5's edge
@@ -296,10 +304,17 @@ def question(step, diagram, numbers=False):
     on_diagram = [display_name(n) for n in step.reads if diagram.shows(n, before)]
     given = [f"{display_name(n)} = {number(before[n])}" for n in step.reads if not diagram.shows(n, before)]
     where = _("read {names} on the diagram (blue)").format(names=", ".join(on_diagram)) if on_diagram else ""
+    if on_diagram:       # the same values in words, for a reader who cannot see the diagram (not shown)
+        values = ", ".join(f"{display_name(n)} = {number(before[n])}" for n in step.reads if diagram.shows(n, before))
+        where += (f"<span style='{UNSEEN}'>: " + _("the values read: {values}").format(values=values) + "</span>")
     if given:
         where += ("; " if where else "") + ", ".join(given)
     return (f"{step.rule} = <b>?</b><div class='bp-where' style='font-size:0.8em; color:#555'>"
             f"{where}</div>")
+
+
+# read by a screen reader, not shown (the values a sighted reader finds on the diagram)
+UNSEEN = "position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap"
 
 
 def slip_note(k, difference, correct):
@@ -465,8 +480,9 @@ class StepPlayer(Shown):
             f"<div class='bp-marks' style='color:#555'>" +
             _("phase: {phase} · reads {reads} · writes {writes}").format(
                 phase=f"<b>{_(step.phase)}</b>",
-                reads=f"<span style='color:{READ}'>{', '.join(marked['reads']) or '–'}</span>",
-                writes=f"<span style='color:{WRITE}'>{', '.join(marked['writes']) or '–'}</span>") + f"</div>{note}")
+                reads=f"<span style='color:{READ}'>{', '.join(map(display_name, step.reads)) or '–'}</span>",
+                writes=f"<span style='color:{WRITE}'>"
+                       f"{display_name(step.equation.target, step.phase == 'update')}</span>") + f"</div>{note}")
         self.position.value = _("step {k} of {n}").format(k=f"<b>{k + 1}</b>", n=len(self.steps))
         self.predict_box.layout.display = "flex" if self.predict.value else "none"
         self.tally.layout.display = "block" if self.predict.value else "none"

@@ -29,9 +29,14 @@ from ..network import neuron_names
 
 POSITIVE, NEGATIVE, NEURON, BIAS = "#1f5fbf", "#c0392b", "#f4f1e8", "#e8eef8"
 BACKWARD, FORWARD, MUTED = "#b03a2e", "#1f5fbf", "#bbbbbb"
-# a network's output over the input plane (notebook 7, the XOR playground): purple 0 … green 1, colours that
-# never mean a weight's sign (blue, red) in the same picture
-OUTPUT_CMAP = "PRGn"
+# a network's output over the input plane (notebook 7, the XOR playground): purple 0 … white ½ … green 1, colours
+# that never mean a weight's sign (blue, red) in the same picture, safe for the common colour-vision deficiencies
+# (ColorBrewer's PRGn ends), and apart in greyscale too: the purple end dark, the green end a middle grey, the
+# boundary (½) white
+OUTPUT_CMAP = "bp_output"
+if OUTPUT_CMAP not in mpl.colormaps:
+    mpl.colormaps.register(mpl.colors.LinearSegmentedColormap.from_list(
+        OUTPUT_CMAP, ["#40004b", "#9970ab", "#f7f7f7", "#7fbf7b", "#5aae61"]))
 # Type for a projector, used by every notebook (``plt.style.use(ROOM_STYLE)``): tick labels at 13 pt are 18 px
 # in the notebooks' figures (100 dpi), and still 16 px on a 1280×720 slide, where a figure is shown at 90 % of
 # its size or larger (the decks' least, tools/templates/deck).
@@ -119,7 +124,7 @@ class NetworkDiagram:
                 ux, uy = (x1 - x0) / length, (y1 - y0) / length
                 ends = ((x0 + radius * ux, y0 + radius * uy), (x1 - radius * ux, y1 - radius * uy))
                 line, = ax.plot([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]],
-                                color=POSITIVE, lw=1.5, zorder=1, solid_capstyle="butt")
+                                color=POSITIVE, lw=1.5, ls="-", zorder=1, solid_capstyle="butt")
                 name = weight_names[j * sizes[l] + k]
                 # the label sits beside the line (above it), not on it
                 lx, ly = x0 + label_at * (x1 - x0) - 0.17 * uy, y0 + label_at * (y1 - y0) + 0.17 * ux
@@ -162,7 +167,9 @@ class NetworkDiagram:
                  "a bias.").format(
             sizes="-".join(str(n) for n in self.net.sizes), inputs=layers[0], outputs=layers[-1],
             hidden="".join(_("hidden layer {neurons}; ").format(neurons=h) for h in layers[1:-1]),
-            first=weights[0], last=weights[-1])
+            first=weights[0], last=weights[-1]) + " " + _(
+            "A line's width grows with its weight's size; blue solid lines are positive weights, red dashed "
+            "ones negative.")
 
     def artists(self):
         """The artists that ``update`` changes: the edges, and their labels when they show values."""
@@ -249,6 +256,11 @@ def _values_of(net, x, t=None):
         deltas = {n: float(v) for l, layer in enumerate(names[1:]) for n, v in zip(layer, g.deltas[l])}
         grads = g.named()
     return nets, outs, deltas, grads
+
+
+def _signed(value, digits):
+    """A value to ``digits`` significant digits with a true minus sign (−0.0381), as the drawings write it."""
+    return f"{value:.{digits}g}".replace("-", "−")
 
 
 def _label_biases(d, net, digits, color):
@@ -365,13 +377,14 @@ def backward_diagram(ax, net, x, t, digits=4, font_size=9):
                 va="center", fontsize=font_size, color=BACKWARD)
     _fig_limits(d)
     ax.set_xlim(ax.get_xlim()[0], ax.get_xlim()[1] + 1.6)
+    signed = _signed
     d.description = _("The backward pass of the {sizes} network, arrows from E back to the inputs. out − t: "
                       "{errors}. δ = ∂E/∂net: {deltas}. On the edges ∂E/∂w = δ of the receiver × out of the "
                       "sender: {grads}.").format(
         sizes="-".join(str(n) for n in net.sizes),
-        errors=", ".join(f"{n} {outs[n] - np.ravel(t)[j]:.{digits}g}" for j, n in enumerate(d.names[-1])),
-        deltas=", ".join(f"{n} {deltas[n]:.{digits}g}" for n in d.positions if not n.startswith("i")),
-        grads=", ".join(f"∂E/∂{n} = {grads[n]:.{digits}g}" for n in d.edge_names))
+        errors=", ".join(f"{n} {signed(outs[n] - np.ravel(t)[j], digits)}" for j, n in enumerate(d.names[-1])),
+        deltas=", ".join(f"{n} {signed(deltas[n], digits)}" for n in d.positions if not n.startswith("i")),
+        grads=", ".join(f"∂E/∂{n} = {signed(grads[n], digits)}" for n in d.edge_names))
     return d
 
 

@@ -147,6 +147,7 @@ var Live = (function () {
       e.setAttribute("fill", s.fill);
       e.setAttribute("stroke", s.stroke);
       e.setAttribute("stroke-width", s.width);
+      e.setAttribute("stroke-dasharray", s.dash ? (2 * s.width) + " " + s.width : "none");
     } else {
       var lines = s.text.split("\n"), t = e.words, size = e.shape.size, base = e.shape.baseline;
       while (t.firstChild) t.removeChild(t.firstChild);
@@ -171,13 +172,26 @@ var Live = (function () {
     }
   }
 
+  // what a screen reader announces (the page's #announce, aria-live): the verdict and the key numbers, short;
+  // while ▶ plays, nothing (dozens of frames a second would drown the reader), then the last state once
+  var quiet = false, said = "";
+  function announce(text) {
+    said = text;
+    var box = document.getElementById("announce");
+    if (box && !quiet && box.textContent !== text) box.textContent = text;
+  }
+
   // ▶ play: calls step() every `interval` ms until it returns false; the button shows ▶ or ❚❚
   function player(button, step, interval) {
     var timer = null;
-    function stop() { clearInterval(timer); timer = null; button.textContent = T("▶ play"); button.setAttribute("aria-pressed", "false"); }
+    function stop() {
+      clearInterval(timer); timer = null; button.textContent = T("▶ play"); button.setAttribute("aria-pressed", "false");
+      quiet = false; announce(said);
+    }
     button.addEventListener("click", function () {
       if (timer) return stop();
       button.textContent = T("❚❚ pause"); button.setAttribute("aria-pressed", "true");
+      quiet = true;
       timer = setInterval(function () { if (!step()) stop(); }, interval);
     });
     return {stop: stop, playing: function () { return !!timer; }};
@@ -199,5 +213,5 @@ var Live = (function () {
   document.addEventListener("DOMContentLoaded", darkRoom);
 
   return {el: el, text: text, exp: exp, fixed: fixed, thousands: thousands, g: g, Plot: Plot,
-          drawScene: drawScene, setShape: setShape, player: player};
+          drawScene: drawScene, setShape: setShape, player: player, announce: announce};
 })();

@@ -89,6 +89,7 @@
         writes: "<span style='color:" + D.colours.write + "'>" + (step.writes.join(", ") || "–") + "</span>"}) +
       "</div>" + step.note;
     $("position").innerHTML = say("position", {k: "<b>" + (k + 1) + "</b>", n: list.length});
+    slider.setAttribute("aria-valuetext", $("position").textContent);      // "step 1 of 29", not "0"
     document.querySelectorAll("#phases button").forEach(function (b) {
       b.classList.toggle("on", b.dataset.phase === step.phase);
       b.setAttribute("aria-pressed", b.dataset.phase === step.phase ? "true" : "false");
@@ -111,7 +112,7 @@
     var verdict = judge(steps()[k], answer), ok = verdict[0];
     if (ok !== null && !(k in firstTry)) firstTry[k] = ok;
     $("feedback").innerHTML = "<span style='color:" + (ok ? "#1e7d32" : "#b03a2e") + "'>" + verdict[1] + "</span>";
-    if (ok) { revealed[k] = true; $("answer").blur(); }      // right: the keys step again
+    if (ok) { revealed[k] = true; $("next").focus(); }      // right: the focus on "next", the keys step again
     show(true);
   }
 
@@ -124,7 +125,8 @@
   $("predict").addEventListener("change", reset);
   $("numbers").addEventListener("change", function () { show(true); });
   $("check").addEventListener("click", check);
-  $("answer").addEventListener("keydown", function (e) { if (e.key === "Enter") check(); });
+  // Enter checks (its default action would press "next", which has the focus after a right answer)
+  $("answer").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); check(); } });
   $("reveal").addEventListener("click", function () {
     var k = +slider.value;
     if (!(k in firstTry)) firstTry[k] = false;
@@ -142,6 +144,7 @@
     var t = e.target, clicker = e.key === "PageDown" || e.key === "PageUp";
     if (t.tagName === "INPUT" && t.type === "text" && !clicker) return;      // typing a value
     if (t.tagName === "INPUT" && t.type === "checkbox" && e.key === " ") return;   // Space ticks a checkbox
+    if (e.key === " " && /^(BUTTON|SUMMARY|A)$/.test(t.tagName)) return;    // and presses the button it is on
     var forward = ["ArrowRight", "PageDown", " "].indexOf(e.key) >= 0, back = ["ArrowLeft", "PageUp"].indexOf(e.key) >= 0;
     if (!forward && !back) return;
     if (t === slider && (e.key === "ArrowRight" || e.key === "ArrowLeft")) return;

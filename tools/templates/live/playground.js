@@ -5,6 +5,8 @@
   var D = BP.playground, $ = function (id) { return document.getElementById(id); };
   var svg = $("picture"), P = D.positions, last = P.length - 1;
   var ORANGE = "#d55e00", COLOURS = ["#0072b2", "#d55e00"], ZERO = D.fixed[0];   // bplib.classroom.plots.PALETTE
+  // and a line style each, as the Voila page's (plots.LINE_STYLES): apart in greyscale too
+  var OUT_DASH = ["none", "9 4"], TARGET_DASH = "2 3";
 
   var eta = $("eta"), iteration = $("iteration");
   eta.max = D.etas.length - 1;
@@ -32,15 +34,16 @@
   D.targets.forEach(function (t, j) {
     var y = outs.y(t);
     Live.el("line", {x1: outs.box.x, x2: outs.box.x + outs.box.w, y1: y, y2: y, stroke: COLOURS[j],
-                     "stroke-dasharray": "6 4", "stroke-width": 1.4}, outs.layer);
-    outLines.push(Live.el("path", {"class": "curve", stroke: COLOURS[j]}, outs.layer));
+                     "stroke-dasharray": TARGET_DASH, "stroke-width": 1.4}, outs.layer);
+    outLines.push(Live.el("path", {"class": "curve", stroke: COLOURS[j], "stroke-dasharray": OUT_DASH[j]},
+                          outs.layer));
   });
   var cursor = Live.el("line", {y1: outs.box.y, y2: outs.box.y + outs.box.h, stroke: ORANGE, "stroke-width": 1.4}, outs.layer);
   D.targets.forEach(function () { outDots.push(Live.el("circle", {r: 6, fill: ORANGE}, outs.layer)); });
   // legend at the right middle, as the Voila page's
   var legend = Live.el("g", {"class": "legend"}, svg), lx = outs.box.x + outs.box.w - 120, ly = outs.box.y + 70;
   Live.el("rect", {x: lx - 8, y: ly - 16, width: 122, height: 100, fill: "white", stroke: "#cccccc", rx: 4}, legend);
-  [["out_o1", 0, ""], ["out_o2", 1, ""], ["t1", 0, "6 4"], ["t2", 1, "6 4"]].forEach(function (item, i) {
+  [["out_o1", 0, OUT_DASH[0]], ["out_o2", 1, OUT_DASH[1]], ["t1", 0, TARGET_DASH], ["t2", 1, TARGET_DASH]].forEach(function (item, i) {
     Live.el("line", {x1: lx, x2: lx + 30, y1: ly + 23 * i, y2: ly + 23 * i, stroke: COLOURS[item[1]],
                      "stroke-width": 2, "stroke-dasharray": item[2] || "none"}, legend);
     Live.text(legend, lx + 38, ly + 23 * i, item[0], {"class": "legendlabel", "dominant-baseline": "middle"});
@@ -117,7 +120,12 @@
     weights(r, k);
     $("eta-value").textContent = Live.g(D.etas[eta.value]);
     $("iteration-value").textContent = Live.thousands(P[k]);
+    // a screen reader says the value, not the slider's position (η's 5th, the iteration's 280th)
+    eta.setAttribute("aria-valuetext", "η = " + Live.g(D.etas[eta.value]));
+    iteration.setAttribute("aria-valuetext", D.text.iteration + " " + Live.thousands(P[k]));
     readout(r, k);
+    Live.announce("η = " + Live.g(D.etas[eta.value]) + " · " + D.text.iteration + " " + Live.thousands(P[k]) +
+                  " · E = " + Live.exp(r.loss[k], 3) + " · " + r.verdict_text);
   }
 
   eta.addEventListener("input", function () { changed(true); });

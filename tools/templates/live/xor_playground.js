@@ -133,12 +133,16 @@
     });
     $("epoch-value").textContent = Live.thousands(P[k]);
     var W = D.text;
+    $("epoch").setAttribute("aria-valuetext", W.epoch + " " + Live.thousands(P[k]));   // the value, not the position
     $("readout").innerHTML = W.hidden.replace("{hidden}", h) + " · η = " + Live.g(D.etas[choice.eta]) + " · " +
       D.mode_names[D.modes.indexOf(choice.mode)] + ($("momentum").checked ? " · " + W.momentum : "") + " · " +
       (start.seed === D.default ? W.start_default : W.start).replace("{seed}", start.seed) + " · " + W.epoch +
       " <b>" + Live.thousands(P[k]) + "</b> · E = <b>" + Live.exp(r.E[k], 2) + "</b> · " +
       W.outputs.replace("{outputs}", r.out[k].map(function (o) { return Live.fixed(o, 2); }).join(", ")) +
       "<br><span class='bp-xor-verdict'>" + start.words[r.verdict[k]] + "</span>";
+    Live.announce(W.epoch + " " + Live.thousands(P[k]) + " · E = " + Live.exp(r.E[k], 2) + " · " +
+                  W.outputs.replace("{outputs}", r.out[k].map(function (o) { return Live.fixed(o, 2); }).join(", ")) +
+                  " · " + start.words[r.verdict[k]]);
   }
 
   // a start computed when the site was built, loaded the first time it is asked for (a script: works from a
