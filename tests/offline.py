@@ -2,6 +2,8 @@
 network. Every request that is not file:// or data: is aborted and recorded (``page.left``); script errors
 (``page.errors``), console errors (``page.console``) and WebSockets opened (``page.sockets``) are recorded too."""
 
+import re
+
 
 def offline_page(browser, width=1280, height=720):
     page = browser.new_page(viewport={"width": width, "height": height})
@@ -18,6 +20,11 @@ def offline_page(browser, width=1280, height=720):
     page.on("console", lambda m: page.console.append(m.text) if m.type == "error" else None)
     page.on("websocket", lambda ws: page.sockets.append(ws.url))
     return page
+
+
+def words(text):
+    """About how many words a description has (a Chinese word: about two characters)."""
+    return len(text.split()) + len(re.findall(r"[\u4e00-\u9fff]", text)) / 2
 
 
 # WCAG 2.1 levels A and AA, as axe-core tags them

@@ -17,6 +17,9 @@ sys.path.insert(0, str(ROOT))
 from bplib.classroom import display, plots  # noqa: E402
 from tools.pages import PAGES  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from offline import words  # noqa: E402
+
 NOTEBOOKS = [page.path_in(language) for page in PAGES for language in ("en", "zh_CN")]
 
 
@@ -50,8 +53,7 @@ def test_every_figure_says_what_it_shows_with_its_numbers(path):
         alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
         where = f"{path.name}, cell {k}"
         assert alt and not display.GENERIC.match(alt), f"{where}: a figure without a description"
-        size = len(alt.split()) + len(re.findall(r"[\u4e00-\u9fff]", alt)) / 2     # a Chinese word: about 2 characters
-        assert size >= 10, f"{where}: too short to tell what the figure shows: {alt!r}"
+        assert words(alt) >= 10, f"{where}: too short to tell what the figure shows: {alt!r}"
         assert re.search(r"\d", alt), f"{where}: no number in {alt!r}"
         assert alt not in seen, f"{where}: the same description as another figure"
         seen.add(alt)

@@ -20,7 +20,7 @@ from tools import decks, site, standalone  # noqa: E402
 from tools.pages import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from offline import axe_violations, offline_page  # noqa: E402
+from offline import axe_violations, offline_page, words  # noqa: E402
 
 LESSONS = decks.lessons()
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -406,11 +406,6 @@ def test_static_site_reads_offline_with_navigation(browser, built, edition, titl
 
 
 # --- accessibility: WCAG 2.1 A and AA (axe-core in chromium), and a description for every figure ---
-
-def words(text):
-    """About how many words a description has (a Chinese word: about two characters)."""
-    return len(text.split()) + len(CJK.findall(text)) / 2
-
 
 TYPESET = ("() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running")
 

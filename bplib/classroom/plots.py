@@ -165,7 +165,7 @@ class NetworkDiagram:
         return _("A {sizes} network: inputs {inputs}; {hidden}outputs {outputs}. Each neuron feeds every neuron "
                  "of the next layer through a weight ({first} … {last}), and each layer after the inputs has "
                  "a bias.").format(
-            sizes="-".join(str(n) for n in self.net.sizes), inputs=layers[0], outputs=layers[-1],
+            sizes=_shape(self.net), inputs=layers[0], outputs=layers[-1],
             hidden="".join(_("hidden layer {neurons}; ").format(neurons=h) for h in layers[1:-1]),
             first=weights[0], last=weights[-1]) + " " + _(
             "A line's width grows with its weight's size; blue solid lines are positive weights, red dashed "
@@ -258,6 +258,11 @@ def _values_of(net, x, t=None):
     return nets, outs, deltas, grads
 
 
+def _shape(net):
+    """A network's layer sizes as the text writes them: "2-2-2"."""
+    return "-".join(str(n) for n in net.sizes)
+
+
 def _signed(value, digits):
     """A value to ``digits`` significant digits with a true minus sign (−0.0381), as the drawings write it."""
     return f"{value:.{digits}g}".replace("-", "−")
@@ -301,7 +306,7 @@ def forward_diagram(ax, net, x, t=None, digits=4, font_size=9):
         name=n, net=nets[n], out=outs[n], digits=digits) for n in d.positions if not n.startswith("i"))
     d.description = _("The forward pass of the {sizes} network. Inputs {inputs}. {neurons}. Weights {weights}; "
                       "biases {biases}.").format(
-        sizes="-".join(str(n) for n in net.sizes), neurons=neurons,
+        sizes=_shape(net), neurons=neurons,
         inputs=", ".join(f"{n} = {outs[n]:.{digits}g}" for n in d.names[0]),
         weights=", ".join(f"{n} = {v:.{digits}g}" for n, v in net.named().items() if n in d.edge_names),
         biases=", ".join(f"b{l + 1} = {float(b.ravel()[0]):.{digits}g}" for l, b in enumerate(net.biases)))
@@ -381,7 +386,7 @@ def backward_diagram(ax, net, x, t, digits=4, font_size=9):
     d.description = _("The backward pass of the {sizes} network, arrows from E back to the inputs. out − t: "
                       "{errors}. δ = ∂E/∂net: {deltas}. On the edges ∂E/∂w = δ of the receiver × out of the "
                       "sender: {grads}.").format(
-        sizes="-".join(str(n) for n in net.sizes),
+        sizes=_shape(net),
         errors=", ".join(f"{n} {signed(outs[n] - np.ravel(t)[j], digits)}" for j, n in enumerate(d.names[-1])),
         deltas=", ".join(f"{n} {signed(deltas[n], digits)}" for n in d.positions if not n.startswith("i")),
         grads=", ".join(f"∂E/∂{n} = {signed(grads[n], digits)}" for n in d.edge_names))
