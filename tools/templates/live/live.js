@@ -186,12 +186,17 @@ var Live = (function () {
     var timer = null;
     function stop() {
       clearInterval(timer); timer = null; button.textContent = T("▶ play"); button.setAttribute("aria-pressed", "false");
-      quiet = false; announce(said);
+      quiet = false;
+      document.querySelectorAll("main [data-live]").forEach(function (e) { e.setAttribute("aria-live", "polite"); });
+      announce(said);
     }
     button.addEventListener("click", function () {
       if (timer) return stop();
       button.textContent = T("❚❚ pause"); button.setAttribute("aria-pressed", "true");
-      quiet = true;
+      quiet = true;          // and every live region (the player's equation) silent while playing
+      document.querySelectorAll('main [aria-live="polite"]').forEach(function (e) {
+        e.setAttribute("data-live", "1"); e.setAttribute("aria-live", "off");
+      });
       timer = setInterval(function () { if (!step()) stop(); }, interval);
     });
     return {stop: stop, playing: function () { return !!timer; }};

@@ -141,6 +141,7 @@
   // a presenter's keys: → Space PageDown next step, ← PageUp back, whatever has the focus (a button just
   // clicked included); not while typing a value; on the step slider ← → move it themselves
   document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;                        // the browser's own keys (Alt+← back)
     var t = e.target, clicker = e.key === "PageDown" || e.key === "PageUp";
     if (t.tagName === "INPUT" && t.type === "text" && !clicker) return;      // typing a value
     if (t.tagName === "INPUT" && t.type === "checkbox" && e.key === " ") return;   // Space ticks a checkbox
@@ -149,7 +150,7 @@
     if (!forward && !back) return;
     if (t === slider && (e.key === "ArrowRight" || e.key === "ArrowLeft")) return;
     e.preventDefault();
-    if (t.tagName === "INPUT" && t.type === "text") t.blur();             // the clicker takes over again
+    if (t.tagName === "INPUT" && t.type === "text") $("next").focus();    // the clicker takes over again
     move(forward ? +1 : -1);
   }, true);
 
