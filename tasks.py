@@ -127,8 +127,8 @@ def has_cjk_font():
 
 
 def ensure_chromium():
-    """The browser tests and the PDFs use Debian's chromium, and a CJK font so that the Chinese key terms
-    print as characters, not boxes (fonts-wqy-microhei, 1.6 MB); install them where we may."""
+    """The browser tests and the PDFs use Debian's chromium, and a CJK font so that Chinese text prints as
+    characters, not boxes (fonts-wqy-microhei, 1.6 MB); install them where we may."""
     missing = [] if Path(CHROMIUM).exists() else ["chromium"]
     missing += [] if has_cjk_font() else ["fonts-wqy-microhei"]
     if missing:
@@ -136,8 +136,16 @@ def ensure_chromium():
     if not Path(CHROMIUM).exists():
         print(f"Note: no {CHROMIUM}; the real-browser tests will be skipped "
               "(on Debian/Ubuntu: sudo apt-get install chromium).", flush=True)
+    ensure_cjk_font()
+
+
+def ensure_cjk_font():
+    """The Chinese edition draws Chinese in its figures (bplib.classroom.plots.cjk_font): install a CJK font
+    where we may, and say how where we may not."""
     if not has_cjk_font():
-        print("Note: no CJK font; Chinese text in PDFs would print as boxes "
+        apt_install("fonts-wqy-microhei")
+    if shutil.which("fc-list") and not has_cjk_font():       # where fontconfig can tell
+        print("Note: no CJK font; the Chinese edition's figures need one "
               "(on Debian/Ubuntu: sudo apt-get install fonts-wqy-microhei).", flush=True)
 
 
@@ -216,6 +224,8 @@ def voila(page, args):
     Chinese edition's."""
     install("requirements.txt")
     language = "zh_CN" if "--zh" in args else "en"
+    if language != "en":
+        ensure_cjk_font()
     args = [a for a in args if a != "--zh"]
     return run(BIN / "voila", page.path_in(language).relative_to(ROOT), *VOILA_OPTIONS, *args)
 
@@ -261,6 +271,7 @@ def lab(args):
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     start = f"{START.name}.ipynb"
     if "--zh" in args:
+        ensure_cjk_font()
         args = [a for a in args if a != "--zh"]
         start = f"{Path(EDITIONS['zh_CN']).relative_to(NOTEBOOKS).as_posix()}/{start}"
         chinese = VENV / "share" / "jupyter" / "lab" / "user-settings-zh_CN"

@@ -14,8 +14,8 @@ code, and a test fails while an entry is fuzzy or missing.
 
 The Chinese edition's figures need a font with Chinese characters: with ``use_language("zh_CN")``,
 ``bplib.classroom.plots`` adds one from the system (WenQuanYi Micro Hei or Noto Sans CJK, Debian's
-fonts-wqy-microhei or fonts-noto-cjk) behind matplotlib's own, so that Latin letters, digits and formulas look as
-in the English edition.
+fonts-wqy-microhei or fonts-noto-cjk; Microsoft YaHei on Windows, PingFang SC on macOS) behind matplotlib's
+own, so that Latin letters, digits and formulas look as in the English edition.
 """
 
 import ast

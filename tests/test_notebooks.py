@@ -172,9 +172,10 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_no_chinese_in_code_so_figures_need_no_cjk_font(path):
-    """Chinese appears in Markdown only (the browser renders it with the reader's fonts). Code draws the
-    figures on the server, where matplotlib has no CJK font: Chinese there would print as boxes. Whoever needs
-    it in a figure must install a CJK font (Binder: binder/apt.txt) and test its glyphs first."""
+    """In the English edition, Chinese appears in Markdown only (the key terms; the browser renders them with
+    the reader's fonts), so its figures need no CJK font. The Chinese edition (notebooks/zh_CN/) draws Chinese
+    in its figures with the font bplib.classroom.plots.cjk_font finds (Binder: binder/apt.txt); its glyphs are
+    tested in tests/test_translation.py."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     for cell in code_cells(nb):
         assert not CJK.search("".join(cell["source"])), f"Chinese in a code cell of {path.name}"

@@ -349,3 +349,16 @@ def test_every_chinese_text_of_a_figure_has_its_glyphs(chinese):
     finally:
         logging.getLogger("matplotlib").removeHandler(handler)
     assert not missing, missing[:3]
+
+
+def test_a_machine_without_a_chinese_font_is_told_in_chinese_what_to_install(monkeypatch):
+    """Where the system has no CJK font, the Chinese edition's first cell says so, in Chinese, with the package
+    to install, instead of drawing boxes."""
+    import bplib.classroom.plots as plots
+    monkeypatch.setattr(plots.font_manager.fontManager, "ttflist", [])
+    try:
+        with pytest.raises(RuntimeError, match=r"字体.*fonts-wqy-microhei"):
+            bplib.use_language("zh_CN")
+    finally:
+        monkeypatch.undo()
+        bplib.use_language("en")

@@ -40,7 +40,9 @@ if OUTPUT_CMAP not in mpl.colormaps:
 # Type for a projector, used by every notebook (``plt.style.use(ROOM_STYLE)``): tick labels at 13 pt are 18 px
 # in the notebooks' figures (100 dpi), and still 16 px on a 1280×720 slide, where a figure is shown at 90 % of
 # its size or larger (the decks' least, tools/templates/deck).
-CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC")
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC",   # Linux
+             "Microsoft YaHei", "SimHei",                                                          # Windows
+             "PingFang SC", "Hiragino Sans GB", "Heiti TC")                                        # macOS
 
 
 def cjk_font():
@@ -49,8 +51,8 @@ def cjk_font():
     names = {f.name for f in font_manager.fontManager.ttflist}
     found = next((name for name in CJK_FONTS if name in names), None)
     if found is None:
-        raise RuntimeError("No font with Chinese characters was found for the figures; install one (Debian and "
-                           "Ubuntu: sudo apt-get install fonts-wqy-microhei) and restart the kernel.")
+        raise RuntimeError(_("No font with Chinese characters was found for the figures; install one (Debian and "
+                             "Ubuntu: sudo apt-get install fonts-wqy-microhei) and restart the kernel."))
     latin = mpl.rcParams["font.sans-serif"][0]           # DejaVu Sans: letters, digits, σ, η, −, ∂
     mpl.rcParams["font.family"] = [latin, found]         # a glyph the first font lacks comes from the second
     # the CJK font has one weight: bold Chinese is drawn in it as it is, which matplotlib would log each time
