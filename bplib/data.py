@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from . import checks
+from .i18n import _
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_T = np.array([[0.0], [1.0], [1.0], [0.0]])
@@ -50,7 +51,8 @@ def digits():
     where this version of scikit-learn keeps it."""
     spec = find_spec("sklearn")
     if spec is None:
-        raise ImportError("bplib.data.digits needs scikit-learn (pip install scikit-learn): it ships the digits")
+        raise ImportError(_(
+            "bplib.data.digits needs scikit-learn (pip install scikit-learn): it ships the digits"))
     path = Path(spec.submodule_search_locations[0]) / "datasets" / "data" / "digits.csv.gz"
     if path.exists():
         with gzip.open(path, "rt") as rows:
@@ -78,11 +80,14 @@ def split(m, validation=0.2, test=0.2, seed=0):
     validation = checks.number("validation", validation, low=0.0, high=1.0)
     test = checks.number("test", test, low=0.0, high=1.0)
     if validation + test >= 1:
-        raise ValueError(f"validation + test must be less than 1 (the rest trains); got {validation} + {test}")
+        raise ValueError(_(
+            "validation + test must be less than 1 (the rest trains); got {validation} + {test}").format(
+                validation=validation, test=test))
     order = np.random.default_rng(seed).permutation(m)
     n_test, n_val = int(m * test), int(m * validation)
     for name, share, n in (("validation", validation, n_val), ("test", test, n_test)):
         if share and not n:
-            raise ValueError(f"{name}={share} of {m} samples is less than one sample: give more samples or a "
-                             f"larger {name}")
+            raise ValueError(_(
+                "{name}={share} of {m} samples is less than one sample: give more samples or a larger {name}").format(
+                    name=name, share=share, m=m))
     return order[n_test + n_val:], order[n_test:n_test + n_val], order[:n_test]

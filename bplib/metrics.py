@@ -8,21 +8,28 @@
 import numpy as np
 
 from . import checks
+from .i18n import _
 
 
 def labels_checked(name, labels, classes=None):
     """``labels`` as integers 0 … classes − 1 (one per sample), or a clear error naming ``name``."""
     labels = np.asarray(labels)
     if labels.ndim != 1 or labels.size == 0:
-        raise ValueError(f"{name} must be a list of class numbers, one per sample; got shape {labels.shape}")
+        raise ValueError(_(
+            "{name} must be a list of class numbers, one per sample; got shape {shape}").format(
+                name=name, shape=labels.shape))
     if not np.issubdtype(labels.dtype, np.integer):
         if not np.issubdtype(labels.dtype, np.number) or not np.all(np.isfinite(labels)) \
                 or not np.all(labels == np.round(labels)):
-            raise ValueError(f"{name} must hold whole class numbers 0, 1, 2, …; got {labels[:5].tolist()} …")
+            raise ValueError(_(
+                "{name} must hold whole class numbers 0, 1, 2, …; got {value} …").format(
+                    name=name, value=labels[:5].tolist()))
         labels = labels.astype(int)
     if labels.min() < 0 or (classes is not None and labels.max() >= classes):
         top = "" if classes is None else f" … {classes - 1}"
-        raise ValueError(f"{name} must lie in 0{top}; got values from {labels.min()} to {labels.max()}")
+        raise ValueError(_(
+            "{name} must lie in 0{top}; got values from {value} to {value2}").format(
+                name=name, top=top, value=labels.min(), value2=labels.max()))
     return labels
 
 
@@ -30,7 +37,8 @@ def predictions(outputs):
     """The class of each sample: the index of its largest output (a row of ``outputs`` per sample)."""
     outputs = np.asarray(outputs, dtype=float)
     if outputs.ndim != 2:
-        raise ValueError(f"outputs must have one row per sample, shape (m, classes); got shape {outputs.shape}")
+        raise ValueError(_(
+            "outputs must have one row per sample, shape (m, classes); got shape {shape}").format(shape=outputs.shape))
     return np.argmax(outputs, axis=1)
 
 
@@ -39,7 +47,9 @@ def accuracy(outputs, labels):
     predicted = predictions(outputs)
     labels = labels_checked("labels", labels, np.asarray(outputs).shape[1])
     if labels.shape != predicted.shape:
-        raise ValueError(f"labels must hold one class per row of outputs ({len(predicted)}); got {len(labels)}")
+        raise ValueError(_(
+            "labels must hold one class per row of outputs ({n_predicted}); got {n_labels}").format(
+                n_predicted=len(predicted), n_labels=len(labels)))
     return float(np.mean(predicted == labels))
 
 
@@ -50,8 +60,9 @@ def confusion_matrix(labels, predicted, classes):
     labels = labels_checked("labels", labels, classes)
     predicted = labels_checked("predicted", predicted, classes)
     if labels.shape != predicted.shape:
-        raise ValueError(f"labels and predicted must have one entry per sample each; got {len(labels)} and "
-                         f"{len(predicted)}")
+        raise ValueError(_(
+            "labels and predicted must have one entry per sample each; got {n_labels} and {n_predicted}").format(
+                n_labels=len(labels), n_predicted=len(predicted)))
     C = np.zeros((classes, classes), dtype=int)
     np.add.at(C, (labels, predicted), 1)
     return C

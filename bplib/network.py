@@ -10,6 +10,7 @@ import numpy as np
 from . import checks
 from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
 from .backprop import backward_pass, forward_pass
+from .i18n import _
 from .losses import LOSSES, MATCHED
 
 
@@ -183,7 +184,7 @@ class Network:
         if X.ndim == 1:
             return X[None, :], True
         if X.shape[0] == 0:
-            raise ValueError("x must hold at least one sample; got shape (0, …)")
+            raise ValueError(_("x must hold at least one sample; got shape (0, …)"))
         return X, False
 
     def targets(self, t, m):
@@ -193,11 +194,13 @@ class Network:
         text = f"({n_out},)" if m == 1 else f"({m}, {n_out}) (one row per sample of x)"
         T = checks.array("t", t, shapes, text).reshape(m, n_out)
         if self.loss_name != "half_sse" and (np.any(T < 0) or np.any(T > 1)):
-            raise ValueError(f"t must lie in [0, 1] for loss={self.loss_name!r} (targets are probabilities); "
-                             f"got values from {T.min():g} to {T.max():g}")
+            raise ValueError(_(
+                "t must lie in [0, 1] for loss={loss_name!r} (targets are probabilities); got values from "
+                "{value:g} to {value2:g}").format(loss_name=self.loss_name, value=T.min(), value2=T.max()))
         if self.loss_name == "categorical_cross_entropy" and not np.allclose(T.sum(axis=1), 1.0):
-            raise ValueError("t must sum to 1 in every row for loss='categorical_cross_entropy' (one "
-                             f"distribution over the {n_out} classes, e.g. one-hot); got row sums {T.sum(axis=1)}")
+            raise ValueError(_(
+                "t must sum to 1 in every row for loss='categorical_cross_entropy' (one distribution over the "
+                "{n_out} classes, e.g. one-hot); got row sums {value}").format(n_out=n_out, value=T.sum(axis=1)))
         return T
 
 
@@ -236,24 +239,31 @@ def _check_pairing(loss, output_activation):
     """The combinations that make sense: cross-entropy needs outputs in (0, 1); softmax's derivative is
     used only through δ_o = out − t, i.e. with categorical_cross_entropy."""
     if loss == "cross_entropy" and output_activation != "sigmoid":
-        raise ValueError("loss='cross_entropy' needs outputs in (0, 1): output_activation 'sigmoid'; "
-                         f"got {output_activation!r}")
+        raise ValueError(_(
+            "loss='cross_entropy' needs outputs in (0, 1): output_activation 'sigmoid'; got "
+            "{output_activation!r}").format(output_activation=output_activation))
     if (loss == "categorical_cross_entropy") != (output_activation == "softmax"):
-        raise ValueError("loss='categorical_cross_entropy' and output_activation='softmax' go together "
-                         f"(δ_o = out − t); got loss={loss!r} with output_activation={output_activation!r}")
+        raise ValueError(_(
+            "loss='categorical_cross_entropy' and output_activation='softmax' go together (δ_o = out − t); got "
+            "loss={loss!r} with output_activation={output_activation!r}").format(
+                loss=loss, output_activation=output_activation))
 
 
 def _check_sizes(sizes):
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
-        raise TypeError(f"sizes must be a list of layer sizes such as [2, 2, 2]; got {sizes!r}")
+        raise TypeError(_(
+            "sizes must be a list of layer sizes such as [2, 2, 2]; got {sizes!r}").format(sizes=sizes))
     if len(sizes) < 2:
-        raise ValueError(f"sizes needs at least 2 layers (inputs and outputs); got {list(sizes)!r}")
+        raise ValueError(_(
+            "sizes needs at least 2 layers (inputs and outputs); got {sizes!r}").format(sizes=list(sizes)))
     return [checks.integer(f"sizes[{i}]", n, low=1) for i, n in enumerate(sizes)]
 
 
 def _check_count(name, values, expected):
     if isinstance(values, np.ndarray) or not hasattr(values, "__len__") or len(values) != expected:
-        raise ValueError(f"{name} must be a list with one entry per layer ({expected}); got {values!r}")
+        raise ValueError(_(
+            "{name} must be a list with one entry per layer ({expected}); got {values!r}").format(
+                name=name, expected=expected, values=values))
 
 
 def random_start(sizes, seed, activation="sigmoid"):

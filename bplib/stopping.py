@@ -27,7 +27,7 @@ def _validation_chunks(hist, net, x_val, t_val, size=256):
         X = net.inputs(x_val)[0]
         T = net.targets(t_val, X.shape[0])
     except (ValueError, TypeError) as error:
-        raise type(error)(f"validation=(x_val, t_val): {error}") from None
+        raise type(error)(_("validation=(x_val, t_val): {error}").format(error=error)) from None
     fns = net.functions()
     for start in range(0, len(hist.loss), size):
         part = slice(start, start + size)
@@ -57,13 +57,15 @@ def check(target=None, validation=None, patience=None):
     if patience is not None:
         patience = checks.integer("patience", patience, low=1)
         if validation is None:
-            raise ValueError("patience needs validation=(x_val, t_val): early stopping watches the error on "
-                             "data the network does not train on")
+            raise ValueError(_(
+                "patience needs validation=(x_val, t_val): early stopping watches the error on data the network "
+                "does not train on"))
     if validation is not None:
         if not isinstance(validation, (tuple, list)) or len(validation) != 2:
-            raise TypeError(f"validation must be a pair (x_val, t_val); got {type(validation).__name__}")
+            raise TypeError(_(
+                "validation must be a pair (x_val, t_val); got {kind}").format(kind=type(validation).__name__))
         if patience is None:
-            raise ValueError("validation=(x_val, t_val) needs patience=k: stop after k rises in a row")
+            raise ValueError(_("validation=(x_val, t_val) needs patience=k: stop after k rises in a row"))
     return target, patience
 
 

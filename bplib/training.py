@@ -140,21 +140,22 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
 def _checked(net, etas, steps, learn_biases, update, mode, engine, optimiser, beta, shuffle):
     """Every option checked before any work, with a message that names the argument: (etas, steps)."""
     if not isinstance(net, Network):
-        raise TypeError(f"net must be a bplib.Network; got {type(net).__name__}")
+        raise TypeError(_("net must be a bplib.Network; got {kind}").format(kind=type(net).__name__))
     optimisers.make(optimiser, beta)                   # checks the name and β
     if not isinstance(shuffle, bool):
-        raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
+        raise TypeError(_("shuffle must be True or False; got {shuffle!r}").format(shuffle=shuffle))
     etas = [checks.number("eta", e, low=0.0, high=ETA_MAX, low_inclusive=False,
                           hint=" (the learning rate η is the step size of w ← w − η ∂E/∂w)")
             for e in np.ravel(np.asarray(etas, dtype=object))]
     if not etas:
-        raise ValueError("etas must hold at least one learning rate; got an empty list")
+        raise ValueError(_("etas must hold at least one learning rate; got an empty list"))
     steps = checks.integer("steps", steps, low=0, high=10_000_000)
     checks.choice("update", update, UPDATES)
     checks.choice("mode", mode, MODES)
     checks.choice("engine", engine, ENGINES)
     if not isinstance(learn_biases, bool):
-        raise TypeError(f"learn_biases must be True or False; got {learn_biases!r}")
+        raise TypeError(_(
+            "learn_biases must be True or False; got {learn_biases!r}").format(learn_biases=learn_biases))
     return etas, steps
 
 
@@ -164,27 +165,30 @@ def _checked_batches(steps, epochs, batch_size, mode, weight_decay, schedule, sh
     if epochs is not None:
         epochs = checks.integer("epochs", epochs, low=0, high=10_000_000)
         if batch_size is None:
-            raise ValueError("epochs= counts passes over mini-batches: give batch_size too (batch_size=len(x) for "
-                             "full batch with the mean gradient), or steps= for full batch with E summed")
+            raise ValueError(_(
+                "epochs= counts passes over mini-batches: give batch_size too (batch_size=len(x) for full batch "
+                "with the mean gradient), or steps= for full batch with E summed"))
         if steps not in (1, epochs):
-            raise ValueError(f"give epochs or steps, not both (epochs={epochs}, steps={steps}): with mini-batches "
-                             "a step is one epoch")
+            raise ValueError(_(
+                "give epochs or steps, not both (epochs={epochs}, steps={steps}): with mini-batches a step is one "
+                "epoch").format(epochs=epochs, steps=steps))
         steps = epochs
     if batch_size is not None:
         batch_size = checks.integer("batch_size", batch_size, low=1, high=10_000_000,
                                     hint=" (the number of samples of one update)")
         if mode != "batch":
-            raise ValueError("batch_size makes the updates from mini-batches: leave mode='batch' (mode='online' "
-                             "is batch_size=1)")
+            raise ValueError(_(
+                "batch_size makes the updates from mini-batches: leave mode='batch' (mode='online' is batch_size=1)"))
     elif shuffle and mode != "online":
-        raise ValueError("shuffle=True needs mode='online' or a batch_size (it changes the order of the samples "
-                         "between updates)")
+        raise ValueError(_(
+            "shuffle=True needs mode='online' or a batch_size (it changes the order of the samples between updates)"))
     weight_decay = checks.number("weight_decay", weight_decay, low=0.0,
                                  hint=" (λ of L2 regularisation: g ← g + λw)")
     if schedule is not None:
         checks.choice("schedule", schedule, optimisers.SCHEDULES)
         if epochs is None:
-            raise ValueError(f"schedule={schedule!r} needs epochs= (the number of epochs it runs η over)")
+            raise ValueError(_(
+                "schedule={schedule!r} needs epochs= (the number of epochs it runs η over)").format(schedule=schedule))
     return steps, (batch_size, weight_decay, schedule, steps)
 
 
@@ -194,14 +198,16 @@ def _checked_starts(net, starts, runs):
         return None
     starts = list(starts)
     if len(starts) != runs:
-        raise ValueError(f"starts must hold one network per η ({runs}); got {len(starts)}")
+        raise ValueError(_(
+            "starts must hold one network per η ({runs}); got {n_starts}").format(runs=runs, n_starts=len(starts)))
     for k, start in enumerate(starts):
         if not isinstance(start, Network) or start.sizes != net.sizes or \
                 [b.size for b in start.biases] != [b.size for b in net.biases] or \
                 (start.activation, start.output_activation, start.loss_name) != \
                 (net.activation, net.output_activation, net.loss_name):
-            raise ValueError(f"starts[{k}] must be a Network of net's layer sizes {net.sizes}, biases, "
-                             "activations and loss (they are trained in one loop)")
+            raise ValueError(_(
+                "starts[{k}] must be a Network of net's layer sizes {sizes}, biases, activations and loss (they "
+                "are trained in one loop)").format(k=k, sizes=net.sizes))
     return starts
 
 
@@ -211,9 +217,10 @@ def _use_unrolled(net, X, runs, mode, engine, plain):
     wins up to ~30 runs, where it applies (one sample, plain gradient descent, a small network)."""
     applies = plain and unrolled.supported(net, X.shape[0], mode)
     if engine == "unrolled" and not applies:
-        raise ValueError("engine='unrolled' needs one sample, mode='batch', optimiser='gd', a loss and output "
-                         "activation other than softmax, and at most "
-                         f"{unrolled.MAX_PARAMETERS} parameters; use engine='auto'")
+        raise ValueError(_(
+            "engine='unrolled' needs one sample, mode='batch', optimiser='gd', a loss and output activation other "
+            "than softmax, and at most {MAX_PARAMETERS} parameters; use engine='auto'").format(
+                MAX_PARAMETERS=unrolled.MAX_PARAMETERS))
     return engine == "unrolled" or (engine == "auto" and runs <= UNROLLED_MAX_RUNS and applies)
 
 
@@ -232,7 +239,7 @@ def train_population(nets, x, t, eta=0.5, steps=1, **options):
     η, in one loop: a History with one row per network. Options as for ``train_many``."""
     nets = list(nets)
     if not nets:
-        raise ValueError("nets must hold at least one network; got an empty list")
+        raise ValueError(_("nets must hold at least one network; got an empty list"))
     return train_many(nets[0], x, t, etas=[eta] * len(nets), steps=steps, starts=nets, **options)
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import LEAKY_SLOPE
-from .i18n import N_, _
+from .i18n import N_, Word, _
 from .losses import EPS, MATCHED
 from .network import neuron_names
 
@@ -256,7 +256,8 @@ class Step:
 
     @property
     def phase(self):
-        return self.equation.phase
+        """"forward", "loss", "backward" or "update": compares as the English word, prints in the language chosen."""
+        return Word(self.equation.phase)
 
     @property
     def writes(self):
@@ -292,8 +293,9 @@ def walk(net, x, t, eta=0.5, learn_biases=False, update="simultaneous"):
     x = [float(v) for v in (x.tolist() if hasattr(x, "tolist") else x)]
     t = [float(v) for v in (t.tolist() if hasattr(t, "tolist") else t)]
     if len(x) != len(neurons[0]) or len(t) != len(neurons[-1]):
-        raise ValueError(f"walk needs one sample: x with {len(neurons[0])} numbers and t with "
-                         f"{len(neurons[-1])}; got {len(x)} and {len(t)}")
+        raise ValueError(_(
+            "walk needs one sample: x with {n} numbers and t with {n2}; got {n_x} and {n_t}").format(
+                n=len(neurons[0]), n2=len(neurons[-1]), n_x=len(x), n_t=len(t)))
     env = dict(zip(names, values))
     env.update(zip(neurons[0], x))
     env.update((f"t{j + 1}", v) for j, v in enumerate(t))

@@ -30,9 +30,10 @@ def right_forms(ex_id):
     if ex.kind == "number":
         exact = float(value)
         return [exact, repr(exact), [exact], np.array([exact]), np.float64(exact), sp.Float(exact),
-                f"  {exact!r}  ", int(exact) if ex.digits == 0 else exact]
-    if ex.kind == "choice":                       # as typed: other case, spaces, quotes, commas
-        return [value, value.upper(), f"  {value}  ", f"'{value}'", ", ".join(value.split())]
+                f"  {exact!r}  ", int(exact) if ex.digits == 0 else exact,
+                full_width(repr(exact)), repr(exact).replace(".", "。")]     # as a Chinese input method types
+    if ex.kind == "choice":                       # as typed: other case, spaces, quotes, commas, full width
+        return [value, value.upper(), f"  {value}  ", f"'{value}'", ", ".join(value.split()), full_width(value)]
     if ex.kind == "function":
         def as_def(*args):
             return np.asarray(value(*args)).tolist()          # a list instead of an array is fine too
@@ -40,6 +41,11 @@ def right_forms(ex_id):
     plain = value.xreplace({s: sp.Symbol(s.name) for s in value.free_symbols})   # no assumptions
     strings = [str(plain), str(value)]           # as strings too, where a learner would type them (≤ MAX_TEXT)
     return [value, plain] + [s for s in strings if len(s) <= engine.MAX_TEXT]
+
+
+def full_width(text):
+    """``text`` as a Chinese input method in full-width mode types it: ０.４９, ＣＡＢ."""
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
 
 
 @pytest.mark.parametrize("ex_id", IDS)
@@ -229,3 +235,16 @@ def test_too_few_digits_is_told_so(ex_id):
         return                                     # a declared mistake that close is named instead
     ok, message = verdict(ex_id, short)
     assert ok is False and "2 significant digits" in message and ex.precision() in message, message
+
+
+def test_a_formula_may_use_sigma_as_the_notebooks_write_it():
+    z = sp.Symbol("z")
+    assert sp.simplify(engine.parse("σ(z)*(1 - σ(z))", ("z",)) - sp.exp(-z) / (1 + sp.exp(-z)) ** 2) == 0
+
+
+def test_a_comma_typed_full_width_gets_the_decimal_point_hint_and_no_python_words_reach_the_learner():
+    assert "0.49" in verdict("01.net_h2", "0，49")[1]
+    for given in ("10**400", 10**400, "foo(", "qq + 1"):
+        message = verdict("02.delta_no_half", given)[1] if isinstance(given, str) else \
+            verdict("01.net_h2", given)[1]
+        assert not re.search(r"[A-Z][a-z]+Error", message), message

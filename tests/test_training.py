@@ -215,6 +215,14 @@ def test_dashboard_follows_its_sliders():
     assert "b1 = " in dash.readout.value
 
 
+def test_dashboard_loss_title_keeps_its_size_where_it_is_frozen():
+    """The loss plot's title is frozen in place for fast "auto" redraws; it keeps the size it was drawn with (a
+    title of another size would leave pieces of the first behind the blanked region)."""
+    from bplib.classroom.dashboard import TrainingDashboard
+    dash = TrainingDashboard(*bplib.mazur(), etas=(0.5,), steps=20, font_size=10)
+    assert dash.ax_loss.title.get_fontsize() == dash.ax_loss.xaxis.label.get_fontsize() + 1 == 11
+
+
 def test_dashboard_trains_the_other_options_in_the_background():
     import time
 

@@ -67,8 +67,9 @@ class TrainingDashboard(Shown):
     def __init__(self, net, x, t, etas=ETAS, steps=10_000, eta=0.5, font_size=10, width_px=980, aspect=0.36):
         x, t = np.asarray(x, float), np.asarray(t, float)
         if x.ndim != 1 or t.ndim != 1:
-            raise ValueError(f"TrainingDashboard shows one training sample: x of shape (n_in,) and t of shape "
-                             f"(n_out,); got shapes {x.shape} and {t.shape}")
+            raise ValueError(_(
+                "TrainingDashboard shows one training sample: x of shape (n_in,) and t of shape (n_out,); got "
+                "shapes {shape} and {shape2}").format(shape=x.shape, shape2=t.shape))
         self.net, self.x, self.t, self.steps = net, x, t, steps
         self.etas = tuple(float(e) for e in etas)
         self.runs = {}  # (learn_biases, update) -> History of train_many over self.etas
@@ -162,7 +163,8 @@ class TrainingDashboard(Shown):
         self.figure.canvas.draw()
         # freeze where the title and the axis labels of the loss plot sit, so that an "auto" redraw does
         # not measure every tick label again to place them (most of its cost)
-        ax_loss.set_title(ax_loss.get_title(), y=ax_loss.title.get_position()[1])   # y given: not placed again
+        # (y given: not placed again; the size given again, or set_title would reset it to the style's)
+        ax_loss.set_title(ax_loss.get_title(), y=ax_loss.title.get_position()[1], fontsize=font_size + 1)
         for axis in (ax_loss.xaxis, ax_loss.yaxis):
             on_screen = axis.label.get_transform().transform(axis.label.get_position())
             axis.set_label_coords(*ax_loss.transAxes.inverted().transform(on_screen))

@@ -141,7 +141,8 @@ def folded(expr, name):
     import sympy as sp
     from IPython.display import HTML
     text = escape(str(expr))
-    return HTML(f"<details><summary><b>{escape(name)}</b> written out in full: {len(str(expr)):,} characters, "
-                f"{sp.count_ops(expr):,} operations (click to show)</summary>"
+    summary = _("<b>{name}</b> written out in full: {characters:,} characters, {operations:,} operations (click to "
+                "show)").format(name=escape(name), characters=len(str(expr)), operations=sp.count_ops(expr))
+    return HTML(f"<details><summary>{summary}</summary>"
                 f"<pre style='white-space: pre-wrap; word-break: break-all; font-size: 0.85em'>{text}</pre>"
                 "</details>")

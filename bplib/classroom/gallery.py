@@ -19,7 +19,7 @@ import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..i18n import N_
+from ..i18n import N_, _
 from .display import Shown
 
 
@@ -30,8 +30,9 @@ class Gallery(Shown):
 
     def __init__(self, controls, draw, figsize=(9.5, 3.6), dpi=100, start=None):
         if not controls or not all(len(options) for options in controls.values()):
-            raise ValueError("controls must name at least one control, each with at least one option; "
-                             f"got {controls!r}")
+            raise ValueError(_(
+                "controls must name at least one control, each with at least one option; got {controls!r}").format(
+                    controls=controls))
         self.controls = {name: list(options) for name, options in controls.items()}
         self.draw, self.figsize, self.dpi = draw, figsize, dpi
         self.pictures = {key: self._png(dict(zip(self.controls, key)))
@@ -41,7 +42,9 @@ class Gallery(Shown):
         for name, options in self.controls.items():
             value = start.get(name, options[0])
             if value not in options:
-                raise ValueError(f"start[{name!r}] must be one of {options}; got {value!r}")
+                raise ValueError(_(
+                    "start[{name!r}] must be one of {options}; got {value!r}").format(
+                        name=name, options=options, value=value))
             labels = [(str(o), o) for o in options]
             w = (widgets.ToggleButtons(options=labels, value=value, description=name)
                  if len(options) <= 5 else

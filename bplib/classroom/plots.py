@@ -421,8 +421,8 @@ def paths_diagram(ax, net, source="h1", font_size=10):
         ox, oy = d.positions[o]
         ax.add_patch(FancyArrowPatch((ox + d.radius, oy), (ex - d.radius * 1.3, 0), arrowstyle="-|>",
                                      mutation_scale=14, color=color, lw=3, zorder=1))
-        ax.text(ox + 0.35, oy + 0.3 * np.sign(oy or 1), f"path {k + 1}: via {o}", color=color,
-                fontsize=font_size, ha="left", va="center", fontweight="bold")
+        ax.text(ox + 0.35, oy + 0.3 * np.sign(oy or 1), _("path {k}: via {neuron}").format(k=k + 1, neuron=o),
+                color=color, fontsize=font_size, ha="left", va="center", fontweight="bold")
         path_edges.append(name)
     d.circles[source].set_facecolor("#fff3c4")
     ax.set_xlim(ax.get_xlim()[0], ex + 0.6)
@@ -493,7 +493,7 @@ def neuron_graph(ax, x, w, b, t, font_size=10):
     ax.text(nodes["E"][0], nodes["E"][1] + 0.45, f"E = {E:.4g}", ha="center", fontsize=font_size, color=FORWARD)
     ax.text(nodes["E"][0], nodes["E"][1] - 0.45, f"t = {t:g}", ha="center", va="top", fontsize=font_size,
             color="#555555")
-    ax.text(0, -1.6, "blue: forward values\nred: gradients flowing back\n(upstream × local)", fontsize=font_size - 1,
+    ax.text(0, -1.6, _("blue: forward values\nred: gradients flowing back\n(upstream × local)"), fontsize=font_size - 1,
             va="top", color="#555555")
     ax.set_xlim(-0.8, 4 * gap + 1.0)
     ax.set_ylim(-2.4, 2.1)

@@ -171,6 +171,8 @@ def verdict(exercise_id, answer):
                            "loop?), so it was not judged.").format(seconds=TIME_LIMIT)
         return None, _("✘ That answer took more than {seconds:g} s to check, so it was not judged. "
                        "Give {precision}.").format(seconds=TIME_LIMIT, precision=ex.precision())
+    except OverflowError:
+        return None, _("✘ That number is too large to check. Give {precision}.").format(precision=ex.precision())
     except Exception as err:  # noqa: BLE001 (a malformed answer is the learner's to fix, not a crash)
         return None, _("✘ That answer could not be checked ({error}). Give {precision}.").format(
             error=f"{type(err).__name__}: {err}", precision=ex.precision())
@@ -325,7 +327,14 @@ def _judge_choice(ex, answer, attempts):
 def _choice_key(text):
     """A choice as compared: letters and digits only, lower case ("Online, shuffled" = "online shuffled",
     "C, A, B" = "cab")."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return "".join(ch for ch in half_width(text).lower() if ch.isalnum())
+
+
+def half_width(text):
+    """What a Chinese input method types, as ASCII: full-width digits, letters and signs (０．４９, ＣＡＢ,
+    ４９％, ０，４９) become 0.49, CAB, 49%, 0,49, and the ideographic full stop 。 a decimal point."""
+    return "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else
+                   " " if ch == "\u3000" else "." if ch == "。" else ch for ch in text)
 
 
 # --- reading numbers --------------------------------------------------------------------------
@@ -359,7 +368,7 @@ def _finite(value, shown):
 
 
 def _number_from_text(text):
-    text = text.strip()
+    text = half_width(text).strip()
     if len(text) > MAX_TEXT:
         raise Unreadable(_("That string is {count} characters long: give one number.").format(count=len(text)))
     plain = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)       # 1,088 -> 1088
@@ -427,14 +436,18 @@ def parse(text, names):
     local.update({f: getattr(sp, f) for f in FUNCTIONS})
     local["sigma"] = lambda v: 1 / (1 + sp.exp(-v))
     local["sigmoid"] = local["sigma"]
+    text = half_width(text).replace("σ", "sigma")          # σ(z) as the notebooks write it
     try:
         return parse_expr(text.replace("^", "**").replace("−", "-").replace("·", "*"), local_dict=local,
                           global_dict=_sympy_names(),
                           transformations=standard_transformations, evaluate=False)
-    except Exception as err:  # noqa: BLE001
-        raise Unreadable(_("Could not read {given!r} as a formula ({error}). "
+    except NameError as err:
+        raise Unreadable(_("Could not read {given!r} as a formula: {name} is not a name it knows. "
                            "Write it as Python, for example: 1 - tanh(z)**2").format(
-            given=text[:60], error=type(err).__name__)) from None
+            given=text[:60], name=getattr(err, "name", None) or "?")) from None
+    except Exception:  # noqa: BLE001
+        raise Unreadable(_("Could not read {given!r} as a formula. "
+                           "Write it as Python, for example: 1 - tanh(z)**2").format(given=text[:60])) from None
 
 
 @cache
@@ -589,9 +602,15 @@ def _describe(value):
     if isinstance(value, np.ndarray):
         return _("an array of shape {shape}").format(shape=value.shape)
     if isinstance(value, (list, tuple)):
-        return _("a {kind} of {count} items").format(kind=type(value).__name__, count=len(value))
+        return _("a {kind} of {count} items").format(kind=_(KINDS[type(value).__name__]), count=len(value))
     text = repr(value)
-    return f"{type(value).__name__} {text[:40]}{'…' if len(text) > 40 else ''}"
+    kind = KINDS.get(type(value).__name__)
+    return f"{_(kind) if kind else type(value).__name__} {text[:40]}{'…' if len(text) > 40 else ''}"
+
+
+# the Python types a learner may give, by the names a learner knows
+KINDS = {"list": N_("list"), "tuple": N_("tuple"), "int": N_("whole number"), "float": N_("number"),
+         "str": N_("string"), "dict": N_("dict"), "set": N_("set")}
 
 
 # --- the time limit ---------------------------------------------------------------------------
