@@ -118,7 +118,7 @@ def test_predict_first():
     player.check("0.741365")
     assert "σ′" in player.feedback.value
     player.reveal()
-    assert "you predicted 1 of 29 (tried 3)" in player.tally.value
+    assert "right at the first try: 1 of 3 tried, 29 steps in all" in player.tally.value
 
 
 def test_predict_first_shows_the_rule_not_the_numbers():

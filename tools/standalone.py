@@ -182,7 +182,7 @@ def player_text():
                           "diagram)?"),
             "marks": say("phase: {phase} · reads {reads} · writes {writes}"),
             "position": say("step {k} of {n}"),
-            "tally": say("you predicted {right} of {n} (tried {tried})"),
+            "tally": say("right at the first try: {right} of {tried} tried, {n} steps in all"),
             "done": say(" — done!")}
 
 

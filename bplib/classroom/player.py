@@ -364,18 +364,20 @@ class StepPlayer(Shown):
         layout = widgets.Layout
         self.play = widgets.Play(value=0, min=0, max=n - 1, interval=interval_ms, description=_("play"))
         self.slider = widgets.IntSlider(value=0, min=0, max=n - 1, description=_("step"), readout=False,
-                                        continuous_update=True, layout=layout(width="420px"))
+                                        continuous_update=True,
+                                        layout=layout(width="420px", flex="0 1 auto", min_width="160px"))
         widgets.jslink((self.play, "value"), (self.slider, "value"))
         self.position = widgets.HTML()
-        self.previous = widgets.Button(description=_("◀ previous"), layout=layout(width="auto"))
-        self.next = widgets.Button(description=_("next ▶"), layout=layout(width="auto"))
+        # in a narrow notebook column the slider gives up room, never the buttons' words
+        self.previous = widgets.Button(description=_("◀ previous"), layout=layout(width="auto", flex="0 0 auto"))
+        self.next = widgets.Button(description=_("next ▶"), layout=layout(width="auto", flex="0 0 auto"))
         self.phase = widgets.ToggleButtons(options=[(_(p), p) for p in PHASES], value="forward",
                                             description=_("phase"),
                                            style={"description_width": "initial", "button_width": "auto"})
         self.sequential = widgets.Checkbox(value=False, description=_("sequential update (the slip)"), indent=False)
         self.predict = widgets.Checkbox(value=False, description=_("predict first"), indent=False)
         self.answer = widgets.Text(placeholder=_("your value, then Enter"), continuous_update=False,
-                                   layout=layout(width="200px"))
+                                   layout=layout(width="300px", flex="0 0 auto"))
         self.check_button = widgets.Button(description=_("check"), layout=layout(width="auto"))
         self.reveal_button = widgets.Button(description=_("show it"), layout=layout(width="auto"))
         self.numbers = widgets.Checkbox(value=False, description=_("show the numbers"), indent=False,
@@ -488,8 +490,9 @@ class StepPlayer(Shown):
         self.tally.layout.display = "block" if self.predict.value else "none"
         right = sum(self.first_try.values())
         done = _(" — done!") if len(self.first_try) == len(self.steps) else ""
-        self.tally.value = ("<span class='bp-tally-text'>" + _("you predicted {right} of {n} (tried {tried})").format(
-            right=right, n=len(self.steps), tried=len(self.first_try)) + f"{done}</span>")
+        tally = _("right at the first try: {right} of {tried} tried, {n} steps in all").format(
+            right=right, n=len(self.steps), tried=len(self.first_try))
+        self.tally.value = f"<span class='bp-tally-text'>{tally}{done}</span>"
         self.image.value = png
         self.timings.append(time.perf_counter() - start)
 

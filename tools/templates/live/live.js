@@ -176,6 +176,9 @@ var Live = (function () {
   // while ▶ plays, nothing (dozens of frames a second would drown the reader), then the last state once
   var quiet = false, said = "";
   function announce(text) {
+    var plain = document.createElement("div");
+    plain.innerHTML = text;                 // a verdict may carry markup (<b style=…>): say its words only
+    text = plain.textContent;
     said = text;
     var box = document.getElementById("announce");
     if (box && !quiet && box.textContent !== text) box.textContent = text;
