@@ -83,12 +83,13 @@ def for_the_room(cell):
     cell.source = cell.source.replace("（答案在下面，先自己试）", "（先自己试）")
 
 
-def unfold(cell):
+def unfold(cell, language="en"):
     """Move the folded answers of a Markdown cell into its speaker notes."""
+    _ = chrome.gettext(language)
     answers = [a.strip() for a in FOLDED.findall(cell.source)]
     if answers:
         cell.source = FOLDED.sub("", cell.source).rstrip()
-        notes = [cell.metadata.get("notes", ""), "**Answers**", *answers]
+        notes = [cell.metadata.get("notes", ""), "**" + _("Answers") + "**", *answers]
         cell.metadata["notes"] = "\n\n".join(n for n in notes if n)
 
 
@@ -163,7 +164,7 @@ def deck_cells(nb, language="en"):
             cell.metadata["notes"] = _("Switch to the live page here; come back to the deck for the still figure.")
         elif keep and cell.cell_type == "markdown":
             for_the_room(cell)
-            unfold(cell)
+            unfold(cell, language)
         elif keep and cell.cell_type == "code" and "show-code" not in tags:
             cell.metadata["transient"] = {"remove_source": True}
             keep = bool(cell.outputs) and not is_answer_cell(cell)

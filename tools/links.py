@@ -15,7 +15,9 @@ from tools.pages import EDITIONS, NOTEBOOKS, START, live_pages
 # Chinese edition's start page (JupyterLab's menus stay in the user's language: Settings ▸ Language ▸ 中文)
 PAGES = {"start page (JupyterLab)": START.urlpath,
          **{f"{page.label.removeprefix('the ')} (Voila, no code)": page.urlpath for page in live_pages()},
-         "中文版 start page, the Chinese edition (JupyterLab)": f"lab/tree/{EDITIONS['zh_CN']}/{START.name}.ipynb"}
+         "中文版 start page, the Chinese edition (JupyterLab)": f"lab/tree/{EDITIONS['zh_CN']}/{START.name}.ipynb",
+         **{f"中文版 {page.label_zh} (Voila)": f"voila/render/{EDITIONS['zh_CN']}/{page.name}.ipynb"
+            for page in live_pages()}}
 
 
 def repository_from_remote(url):
