@@ -36,7 +36,7 @@ from .backprop import (
 )
 from .example import EXACT, PUBLISHED, SOURCES, mazur
 from .gradcheck import at_most, gradient_check, numeric_gradients, relative_difference
-from .i18n import language, use_language
+from .i18n import language, pad, use_language
 from .losses import LOSSES
 from .metrics import accuracy, confusion_matrix, predictions
 from .network import Gradients, Network, Trace, random_start
@@ -50,5 +50,5 @@ __all__ = [
     "relative_difference",
     "train", "train_many", "train_population", "unrolled", "weight_gradient",
     "accuracy", "confusion_matrix", "predictions",
-    "language", "use_language",
+    "language", "pad", "use_language",
 ]

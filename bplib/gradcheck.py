@@ -6,7 +6,7 @@ which needs nothing but the loss, so it is an independent check on any network."
 
 import numpy as np
 
-from .i18n import _
+from .i18n import Wide, _
 from .network import Gradients
 
 
@@ -56,5 +56,5 @@ def at_most(difference, bound=1e-12, fmt=".1e"):
         at_most(3e-10, 1e-8)    → 'below 1e-8'"""
     difference = float(difference)
     if abs(difference) < bound:
-        return _("below {bound}").format(bound=f"{bound:.0e}".replace("e-0", "e-"))
-    return format(difference, fmt)
+        return Wide(_("below {bound}").format(bound=f"{bound:.0e}".replace("e-0", "e-")))
+    return Wide(format(difference, fmt))

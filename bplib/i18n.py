@@ -20,6 +20,8 @@ own, so that Latin letters, digits and formulas look as in the English edition.
 
 import ast
 import os
+import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -63,6 +65,34 @@ def _(message):
     return catalog(_language).get(message) or message
 
 
+def width(text):
+    """The columns ``text`` takes in a fixed-width font: a Chinese character (East Asian wide or full-width)
+    takes two, any other one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+
+
+def pad(text, columns, align="<"):
+    """``text`` filled with spaces to ``columns`` columns, left ("<") or right (">") aligned: what
+    f"{text:<8}" does, but counted as the screen shows it (a Chinese character is two columns), so that a
+    table printed in the Chinese edition keeps its columns."""
+    text = str(text)
+    if align not in ("<", ">"):
+        raise ValueError(f"align must be '<' or '>'; got {align!r}")
+    fill = " " * max(0, columns - width(text))
+    return text + fill if align == "<" else fill + text
+
+
+class Wide(str):
+    """Text that f"{text:>16}" pads by the columns a screen shows (as ``pad``): what bplib returns for a table,
+    such as ``at_most``'s "below 1e-12" (低于 1e-12 in Chinese)."""
+
+    def __format__(self, spec):
+        match = re.fullmatch(r"([<>])?(\d+)", spec)
+        if not match:
+            return format(str(self), spec)
+        return pad(str(self), int(match.group(2)), match.group(1) or "<")
+
+
 class Word(str):
     """A word of bplib's that is also a key, such as a verdict ("stuck"): it compares and hashes as its English
     self (so code may test ``verdict == "stuck"``), and prints (str, f-strings, format) in the language chosen."""
@@ -71,7 +101,7 @@ class Word(str):
         return _(str.__str__(self))
 
     def __format__(self, spec):
-        return format(str(self), spec)
+        return format(Wide(str(self)), spec)
 
 
 def N_(message):

@@ -190,6 +190,40 @@ def test_the_chinese_outputs_are_chinese_and_clean(path):
             assert out["output_type"] != "error" and out.get("name") != "stderr", "".join(cell["source"])[:80]
 
 
+def printed_tables(nb):
+    """[(cell index, lines)] of every printed block of three lines or more."""
+    found = []
+    for k, cell in enumerate(nb["cells"]):
+        text = "".join("".join(o.get("text", "")) for o in cell.get("outputs", []) if o.get("name") == "stdout")
+        lines = text.rstrip("\n").split("\n")
+        if len(lines) >= 3:
+            found.append((k, lines))
+    return found
+
+
+def test_pad_counts_the_columns_a_screen_shows():
+    assert bplib.pad("交叉熵", 8) == "交叉熵  " and i18n.width(bplib.pad("交叉熵", 8)) == 8
+    assert bplib.pad("sigmoid", 9, ">") == f"{'sigmoid':>9}" and bplib.pad(3, 2) == "3 "
+    with pytest.raises(ValueError, match=re.escape("align must be '<' or '>'; got '^'")):
+        bplib.pad("x", 3, "^")
+
+
+@pytest.mark.parametrize("path", EDITION, ids=EDITION_IDS)
+def test_the_chinese_tables_keep_their_columns(path):
+    """A table the English prints with rows of one length (a column of labels padded to one width) is printed
+    by the Chinese edition with rows of one width on screen too, a Chinese character counted as two columns
+    (bplib.pad for labels held in variables; the translated headers' widths in the catalog)."""
+    english = dict(printed_tables(json.loads((ROOT / "notebooks" / path.name).read_text(encoding="utf-8"))))
+    for k, lines in printed_tables(json.loads(path.read_text(encoding="utf-8"))):
+        ours = english.get(k)
+        if ours is None or len(ours) != len(lines) or len({len(line) for line in ours}) != 1:
+            continue
+        widths = {i18n.width(line.rstrip()) for line in lines}
+        english_widths = {len(line.rstrip()) for line in ours}
+        if len(english_widths) == 1:
+            assert len(widths) == 1, f"{path.stem}, cell {k}: rows of widths {sorted(widths)}:\n" + "\n".join(lines)
+
+
 @pytest.mark.parametrize("path", EDITION, ids=EDITION_IDS)
 def test_emphasis_renders_in_chinese_text(path):
     """Markdown closes ** or * only before a space or punctuation it knows: after full-width punctuation and
