@@ -405,6 +405,21 @@ def test_static_site_reads_offline_with_navigation(browser, built, edition, titl
     page.close()
 
 
+def test_every_deck_links_to_the_other_edition_and_its_links_work_offline(built):
+    """Each deck links to the same deck of the other edition; a link to another notebook goes to that lesson's
+    deck, or (the start page, the live pages) to the static site beside the decks: never to an .ipynb."""
+    html, _ = built
+    for deck in html:
+        text = deck.read_text(encoding="utf-8")
+        other = re.search(r'<a class="bp-edition" href="([^"]+)"', text)
+        assert other, f"{deck.name}: no link to the other edition"
+        target = (deck.parent / other.group(1)).resolve()
+        assert target.name == deck.name and target.exists() and target.parent != deck.parent, other.group(1)
+        assert not re.search(r'href="[^"]*\.ipynb', text), f"{deck.name}: a link to a notebook file"
+        for href in re.findall(r'href="([^"#:?]+\.html)', text):
+            assert (deck.parent / href).exists(), f"{deck.name}: {href} is not there"
+
+
 # --- accessibility: WCAG 2.1 A and AA (axe-core in chromium), and a description for every figure ---
 
 TYPESET = ("() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running")

@@ -40,6 +40,13 @@ def test_the_key_holds_every_box_and_follows_the_sheet():
         assert number not in sheet or number in given, f"{number} is on the sheet"
 
 
+def test_each_edition_links_to_the_other_on_screen_not_on_paper():
+    for language, other in (("en", "handout-zh_CN.html"), ("zh_CN", "handout.html")):
+        html = handout.sheet_html(language)
+        assert f"<p class='bp-edition'><a href='{other}'" in html
+        assert "@media print { .bp-edition { display: none; } }" in html
+
+
 def test_exercises_are_variants_with_computed_answers():
     answers = handout.exercise_answers()
     assert len(answers) >= 3

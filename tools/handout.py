@@ -103,6 +103,8 @@ def _figure(backward):
 
 CSS = """
 @page { size: A4; margin: 14mm 14mm 16mm 14mm; }
+.bp-edition { text-align: right; margin: 0 0 4px 0; font-size: 14px; }
+@media print { .bp-edition { display: none; } }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 11pt; color: #222; }
 section.page { page-break-after: always; break-after: page; }
 section.page:last-child { page-break-after: auto; break-after: auto; }
@@ -174,11 +176,14 @@ alt="{_("The 2-2-2 network with its inputs, weights, biases and targets, and emp
 <h1>{_("Answer key · exercises")}</h1>
 <ol>{"".join(f"<li>{html.escape(a)}</li>" for _, a in exercises.values())}</ol>
 </section>"""
+    other = ("<p class='bp-edition'><a href='handout-zh_CN.html' lang='zh-CN' hreflang='zh-CN'>中文版</a></p>"
+             if language == "en" else
+             "<p class='bp-edition'><a href='handout.html' lang='en' hreflang='en'>English</a></p>")
     css = CSS if language == "en" else CSS.replace('"DejaVu Sans", sans-serif', '"DejaVu Sans", "WenQuanYi Micro Hei", '
                                                                               '"Noto Sans CJK SC", sans-serif')
     return (f"<!DOCTYPE html><html lang='{HTML_LANG[language]}'><head><meta charset='utf-8'><title>"
-            f"{_('Handout: one training step by hand')}</title><style>{css}</style></head><body>{''.join(pages)}{key}"
-            "</body></html>")
+            f"{_('Handout: one training step by hand')}</title><style>{css}</style></head><body>{other}"
+            f"{''.join(pages)}{key}</body></html>")
 
 
 def build(out=OUT, pdf=True, browser=None):
