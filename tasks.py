@@ -226,7 +226,8 @@ def voila(page, args):
     language = "zh_CN" if "--zh" in args else "en"
     if language != "en":
         ensure_cjk_font()
-        args = [*args, "--VoilaExporter.language_code=zh-CN"]      # the page's <html lang>, for a screen reader
+        # the page's <html lang>, for a screen reader (nbconvert takes an ISO 639-1 code: zh)
+        args = [*args, "--HTMLExporter.language_code=zh"]
     args = [a for a in args if a != "--zh"]
     return run(BIN / "voila", page.path_in(language).relative_to(ROOT), *VOILA_OPTIONS, *args)
 
