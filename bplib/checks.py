@@ -4,7 +4,7 @@ import numbers
 
 import numpy as np
 
-from .i18n import _
+from .i18n import _, kind_of
 
 
 def choice(name, value, allowed):
@@ -29,7 +29,7 @@ def array(name, value, shape=None, allowed_shapes_text=None):
     if shape is not None:
         shapes = shape if isinstance(shape, list) else [shape]
         if not any(_fits(arr.shape, s) for s in shapes):
-            wanted = allowed_shapes_text or " or ".join(_show(s) for s in shapes)
+            wanted = allowed_shapes_text or _(" or ").join(_show(s) for s in shapes)
             raise ValueError(_("{name} must have shape {wanted}; got shape {shape}").format(
                 name=name, wanted=wanted, shape=arr.shape))
     if not np.all(np.isfinite(arr)):
@@ -60,7 +60,7 @@ def number(name, value, low=None, high=None, low_inclusive=True, hint="", high_i
 def integer(name, value, low=0, high=None, hint=""):
     """Check a whole number in [low, high] (``hint``: what the number is, added to the message)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        shown = repr(value) if len(repr(value)) <= 40 else _("a {kind}").format(kind=type(value).__name__)
+        shown = repr(value) if len(repr(value)) <= 40 else _("a {kind}").format(kind=kind_of(value))
         raise TypeError(_("{name} must be a whole number{hint}; got {shown}").format(name=name, hint=_(hint),
                                                                                      shown=shown))
     if value < low or (high is not None and value > high):

@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("en", "zh_CN")           # the editions: English, simplified Chinese
+ALIASES = {"zh": "zh_CN", "zh-CN": "zh_CN", "zh_cn": "zh_CN", "zh-cn": "zh_CN", "en_US": "en", "en-US": "en"}
 LOCALE = Path(__file__).resolve().parent / "locale"
 
 _language = os.environ.get("BPLIB_LANGUAGE", "en")
@@ -35,9 +36,11 @@ def use_language(language):
     """Show bplib's messages (exercise checks, hints, verdicts, the widgets' labels, errors) in ``language``:
     "en" (English) or "zh_CN" (Chinese); for Chinese, also give matplotlib a font with Chinese characters."""
     global _language
+    language = ALIASES.get(language, language) if isinstance(language, str) else language
     if language not in LANGUAGES:
         options = ", ".join(repr(name) for name in LANGUAGES)
-        raise ValueError(f"language must be one of {options}; got {language!r}")
+        raise ValueError(f"language must be one of {options}; got {language!r} "
+                         f"(语言只能是 {options} 之一)")
     _language = language
     for follow in _followers:
         follow(language)
@@ -107,6 +110,20 @@ class Word(str):
 def N_(message):
     """Marks a message for the catalog where it is defined; ``_`` translates it where it is shown."""
     return message
+
+
+# the Python types a learner may give or meet, by the names a learner knows
+KINDS = {"list": N_("list"), "tuple": N_("tuple"), "int": N_("whole number"), "int64": N_("whole number"),
+         "float": N_("number"), "float64": N_("number"), "float32": N_("number"), "complex": N_("complex number"),
+         "bool": N_("truth value"), "bool_": N_("truth value"), "str": N_("string"), "bytes": N_("bytes"),
+         "dict": N_("dict"), "set": N_("set"), "ndarray": N_("array"), "function": N_("function")}
+
+
+def kind_of(value):
+    """The name a learner knows for the type of ``value`` ("list", "whole number", …) in the language chosen;
+    Python's own name for a type not in KINDS."""
+    name = type(value).__name__
+    return _(KINDS[name]) if name in KINDS else name
 
 
 @cache

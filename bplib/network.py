@@ -180,7 +180,7 @@ class Network:
     def inputs(self, x):
         """x checked against the input layer, as a batch (m, n_in), and whether it was one sample."""
         n_in = self.sizes[0]
-        X = checks.array("x", x, [(n_in,), (None, n_in)], f"({n_in},) or (m, {n_in})")
+        X = checks.array("x", x, [(n_in,), (None, n_in)], _("({n},) or (m, {n})").format(n=n_in))
         if X.ndim == 1:
             return X[None, :], True
         if X.shape[0] == 0:
@@ -191,7 +191,7 @@ class Network:
         """t checked against the output layer and the loss, for m samples, as an (m, n_out) array."""
         n_out = self.sizes[-1]
         shapes = [(n_out,), (1, n_out)] if m == 1 else [(m, n_out)]
-        text = f"({n_out},)" if m == 1 else f"({m}, {n_out}) (one row per sample of x)"
+        text = f"({n_out},)" if m == 1 else _("({m}, {n}) (one row per sample of x)").format(m=m, n=n_out)
         T = checks.array("t", t, shapes, text).reshape(m, n_out)
         if self.loss_name != "half_sse" and (np.any(T < 0) or np.any(T > 1)):
             raise ValueError(_(

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import checks
 from .backprop import forward_pass
-from .i18n import _
+from .i18n import _, kind_of
 
 
 def validation_loss(hist, net, x_val, t_val):
@@ -63,7 +63,7 @@ def check(target=None, validation=None, patience=None):
     if validation is not None:
         if not isinstance(validation, (tuple, list)) or len(validation) != 2:
             raise TypeError(_(
-                "validation must be a pair (x_val, t_val); got {kind}").format(kind=type(validation).__name__))
+                "validation must be a pair (x_val, t_val); got {kind}").format(kind=kind_of(validation)))
         if patience is None:
             raise ValueError(_("validation=(x_val, t_val) needs patience=k: stop after k rises in a row"))
     return target, patience

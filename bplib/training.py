@@ -16,7 +16,7 @@ import numpy as np
 
 from . import checks, optimisers, stopping, unrolled
 from .backprop import backward_pass, forward_pass
-from .i18n import N_, Word, _
+from .i18n import N_, Word, _, kind_of
 from .network import Network, name_values
 
 UPDATES = ("simultaneous", "sequential")
@@ -140,7 +140,7 @@ def train_many(net, x, t, etas, steps=1, learn_biases=False, update="simultaneou
 def _checked(net, etas, steps, learn_biases, update, mode, engine, optimiser, beta, shuffle):
     """Every option checked before any work, with a message that names the argument: (etas, steps)."""
     if not isinstance(net, Network):
-        raise TypeError(_("net must be a bplib.Network; got {kind}").format(kind=type(net).__name__))
+        raise TypeError(_("net must be a bplib.Network; got {kind}").format(kind=kind_of(net)))
     optimisers.make(optimiser, beta)                   # checks the name and β
     if not isinstance(shuffle, bool):
         raise TypeError(_("shuffle must be True or False; got {shuffle!r}").format(shuffle=shuffle))

@@ -237,9 +237,19 @@ def test_too_few_digits_is_told_so(ex_id):
     assert ok is False and "2 significant digits" in message and ex.precision() in message, message
 
 
-def test_a_formula_may_use_sigma_as_the_notebooks_write_it():
+def test_a_formula_may_use_sigma_delta_and_times_as_the_notebooks_write_them():
     z = sp.Symbol("z")
-    assert sp.simplify(engine.parse("σ(z)*(1 - σ(z))", ("z",)) - sp.exp(-z) / (1 + sp.exp(-z)) ** 2) == 0
+    assert sp.simplify(engine.parse("σ(z)×(1 - σ(z))", ("z",)) - sp.exp(-z) / (1 + sp.exp(-z)) ** 2) == 0
+    assert sp.simplify(engine.parse("δ_h1*2", ("delta_h1",)) - 2 * sp.Symbol("delta_h1")) == 0
+
+
+def test_numbers_as_typed_in_a_sentence_or_with_a_decimal_comma():
+    assert verdict("01.net_h2", "0,123")[0] is None and "0.123" in verdict("01.net_h2", "0,123")[1]
+    assert verdict("01.net_h2", "0，123")[0] is None
+    assert engine.as_number("1,088") == 1088 and engine.as_number("0.25。") == 0.25
+    ok, message = verdict("01.net_h2", "C,A,B")
+    assert ok is None and "'C,A,B'" in message and "tuple" not in message
+    assert "function" in engine._describe(lambda: 1) and "0x" not in engine._describe(lambda: 1)
 
 
 def test_a_comma_typed_full_width_gets_the_decimal_point_hint_and_no_python_words_reach_the_learner():

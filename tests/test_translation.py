@@ -340,6 +340,11 @@ def test_use_language_names_what_is_allowed():
     with pytest.raises(ValueError, match="language must be one of 'en', 'zh_CN'; got 'fr'"):
         bplib.use_language("fr")
     assert bplib.language() == "en"
+    try:
+        bplib.use_language("zh")            # the usual short names are understood
+        assert bplib.language() == "zh_CN"
+    finally:
+        bplib.use_language("en")
 
 
 def test_a_fuzzy_or_empty_entry_is_not_used():

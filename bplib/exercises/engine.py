@@ -32,7 +32,7 @@ from functools import cache
 
 import numpy as np
 
-from ..i18n import N_, _
+from ..i18n import N_, _, kind_of
 from ..precision import agrees
 
 TIME_LIMIT = 0.8          # seconds one check may take (the promise is 1 s)
@@ -368,10 +368,11 @@ def _finite(value, shown):
 
 
 def _number_from_text(text):
-    text = half_width(text).strip()
+    text = half_width(text.strip().removesuffix("。")).strip()     # "0.49。": the full stop ends the sentence
     if len(text) > MAX_TEXT:
         raise Unreadable(_("That string is {count} characters long: give one number.").format(count=len(text)))
-    plain = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)       # 1,088 -> 1088
+    # 1,088 -> 1088 (a thousands separator); 0,123 is a decimal comma, told below
+    plain = text.replace(",", "") if re.fullmatch(r"[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?", text) else text
     if re.fullmatch(r"-?\d+,\d+", plain):
         raise Unreadable(_("Use a decimal point: {point}, not {comma}.").format(point=plain.replace(",", "."),
                                                                                 comma=text))
@@ -387,11 +388,14 @@ def _number_from_text(text):
             pass
     if re.fullmatch(r"[^\W\d_]+", text):                   # a word: "abc", "sixteen"
         raise Unreadable(_("Type the number with digits, not a word: got {given!r}.").format(given=text[:30]))
+    unread = _("Could not read {given!r} as a number: write it with digits and a decimal point, "
+               "or as Python arithmetic (+ − * / ** and parentheses).").format(given=text[:60])
     try:
         expr = parse(text, ())
     except Unreadable:
-        raise Unreadable(_("Could not read {given!r} as a number: write it with digits and a decimal point, "
-                           "or as Python arithmetic (+ − * / ** and parentheses).").format(given=text[:60])) from None
+        raise Unreadable(unread) from None
+    if isinstance(expr, tuple):                             # "C,A,B": several things, not one number
+        raise Unreadable(unread)
     return _number_from_sympy(expr)
 
 
@@ -436,7 +440,8 @@ def parse(text, names):
     local.update({f: getattr(sp, f) for f in FUNCTIONS})
     local["sigma"] = lambda v: 1 / (1 + sp.exp(-v))
     local["sigmoid"] = local["sigma"]
-    text = half_width(text).replace("σ", "sigma")          # σ(z) as the notebooks write it
+    # σ(z), δ_h1 and × as the notebooks write them
+    text = half_width(text).replace("σ", "sigma").replace("δ", "delta").replace("×", "*")
     try:
         return parse_expr(text.replace("^", "**").replace("−", "-").replace("·", "*"), local_dict=local,
                           global_dict=_sympy_names(),
@@ -602,15 +607,11 @@ def _describe(value):
     if isinstance(value, np.ndarray):
         return _("an array of shape {shape}").format(shape=value.shape)
     if isinstance(value, (list, tuple)):
-        return _("a {kind} of {count} items").format(kind=_(KINDS[type(value).__name__]), count=len(value))
-    text = repr(value)
-    kind = KINDS.get(type(value).__name__)
-    return f"{_(kind) if kind else type(value).__name__} {text[:40]}{'…' if len(text) > 40 else ''}"
-
-
-# the Python types a learner may give, by the names a learner knows
-KINDS = {"list": N_("list"), "tuple": N_("tuple"), "int": N_("whole number"), "float": N_("number"),
-         "str": N_("string"), "dict": N_("dict"), "set": N_("set")}
+        return _("a {kind} of {count} items").format(kind=kind_of(value), count=len(value))
+    if callable(value):
+        return _("a function")
+    text = str(value) if isinstance(value, np.generic) else repr(value)
+    return f"{kind_of(value)} {text[:40]}{'…' if len(text) > 40 else ''}"
 
 
 # --- the time limit ---------------------------------------------------------------------------
