@@ -102,6 +102,17 @@ def install_lab_settings(prefix):
     config = json.loads(server.read_text()) if server.exists() else {}
     ours = json.loads((ROOT / "binder" / "jupyter_server_config.json").read_text())
     ours["ContentsManager"]["hide_globs"] += hidden_in_file_browser()
+    # printed tables of the Chinese edition keep their columns in JupyterLab too: the site's columns.css (a
+    # Chinese character set two columns wide) as JupyterLab's custom CSS (read from the Jupyter config folder,
+    # ~/.jupyter/custom/custom.css), for every output; a custom.css of the user's own is left as it is
+    css = (ROOT / "tools" / "templates" / "columns.css").read_text(encoding="utf-8")
+    custom = Path(os.environ.get("JUPYTER_CONFIG_DIR") or Path.home() / ".jupyter") / "custom" / "custom.css"
+    if not custom.exists() or "bp-cjk-two-columns" in custom.read_text(encoding="utf-8", errors="replace"):
+        custom.parent.mkdir(parents=True, exist_ok=True)
+        custom.write_text(css.replace('html[lang="zh-CN"] ', "body "), encoding="utf-8")   # above JupyterLab's rule
+    else:
+        print(f"Note: {custom} is your own; the Chinese edition's tables may not line up in JupyterLab.", flush=True)
+    ours["LabApp"] = {"custom_css": True}
     for section, values in ours.items():
         config.setdefault(section, {}).update(values)
     server.write_text(json.dumps(config, indent=2) + "\n")

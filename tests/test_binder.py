@@ -43,7 +43,8 @@ def binder_env(tmp_path_factory):
     prefix = tmp_path_factory.mktemp("binder") / "env"
     venv.create(prefix, with_pip=True)
     bindir = prefix / ("Scripts" if os.name == "nt" else "bin")
-    env = dict(os.environ, NB_PYTHON_PREFIX=str(prefix), PATH=f"{bindir}{os.pathsep}{os.environ['PATH']}")
+    env = dict(os.environ, NB_PYTHON_PREFIX=str(prefix), PATH=f"{bindir}{os.pathsep}{os.environ['PATH']}",
+               JUPYTER_CONFIG_DIR=str(prefix.parent / "home" / ".jupyter"))      # Binder's home, not ours
     env.pop("PYTHONPATH", None)
     subprocess.run([bindir / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check",
                     "-r", "binder/requirements.txt"], cwd=ROOT, env=env, check=True)
@@ -59,6 +60,9 @@ def test_postbuild_installs_lab_settings(binder_env):
     hidden = server["ContentsManager"]["hide_globs"]
     assert all(page.twin.name in hidden for page in PAGES), "every page's text twin is hidden (tools/pages.py)"
     assert "xor_playground.md" in hidden
+    # the Chinese edition's tables: JupyterLab loads the custom CSS that sets a Chinese character two columns wide
+    assert server["LabApp"]["custom_css"] is True
+    assert "bp-cjk-two-columns" in (prefix.parent / "home" / ".jupyter" / "custom" / "custom.css").read_text()
 
 
 def test_notebooks_run_in_the_binder_environment(binder_env, tmp_path):

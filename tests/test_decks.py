@@ -405,6 +405,30 @@ def test_static_site_reads_offline_with_navigation(browser, built, edition, titl
     page.close()
 
 
+ROW_WIDTHS = """marker => [...document.querySelectorAll('.jp-OutputArea-output pre')]
+  .filter(pre => pre.textContent.includes(marker)).map(pre => {
+    const probe = document.createElement('span'); probe.style.whiteSpace = 'pre'; pre.appendChild(probe);
+    const widths = pre.textContent.replace(/\\n$/, '').split('\\n').map(line => {
+      probe.textContent = line.replace(/\\s+$/, ''); return probe.getBoundingClientRect().width; });
+    probe.remove(); return widths; })"""
+
+
+@browser_only
+@pytest.mark.parametrize("name, marker, rows", [("09_debugging_backprop", "漏过", slice(0, 10)),
+                                                ("06_activations_bias_init", "逐个神经元", slice(0, 4))])
+def test_chinese_tables_keep_their_columns_in_the_browser(browser, built, name, marker, rows):
+    """bplib.pad counts a Chinese character as two columns; the Chinese pages set printed output so that one is
+    (tools/templates/columns.css): every row of a table ends at the same pixel."""
+    _, pages = built
+    page = offline_page(browser, 1280, 720)
+    page.goto(next(p for p in pages if p.parent.name == "zh_CN" and p.stem == name).as_uri())
+    tables = page.evaluate(ROW_WIDTHS, marker)
+    assert tables, f"{name}: no table with {marker}"
+    widths = max(tables, key=len)[rows]          # the table: the longest output that holds the marker
+    assert max(widths) - min(widths) < 1, f"{name}: rows of {sorted(widths)} px"
+    page.close()
+
+
 def test_every_deck_links_to_the_other_edition_and_its_links_work_offline(built):
     """Each deck links to the same deck of the other edition; a link to another notebook goes to that lesson's
     deck, or (the start page, the live pages) to the static site beside the decks: never to an .ipynb."""
