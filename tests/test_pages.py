@@ -55,10 +55,11 @@ def test_everything_reads_the_registry():
     assert [p.stem for p in decks.lessons()] == [page.name for page in lessons()]
     assert [name for _, name, _ in site.pages()] == ["index"] + [page.name for page in PAGES[1:]]
     urls = list(links.binder_links("alice/backprop").values())
-    assert len(urls) == 1 + len(live_pages()) + 1          # the start page, the live pages, the Chinese start page
-    assert urls[-1].endswith(f"lab/tree/{EDITIONS['zh_CN']}/{START.name}.ipynb")
+    assert len(urls) == 2 * (1 + len(live_pages()))        # the start page and the live pages, in both editions
+    assert urls[1 + len(live_pages())].endswith(f"lab/tree/{EDITIONS['zh_CN']}/{START.name}.ipynb")
     for page in live_pages():
         assert any(u.endswith(page.urlpath) for u in urls), page.name
+        assert any(u.endswith(f"voila/render/{EDITIONS['zh_CN']}/{page.name}.ipynb") for u in urls), page.name
     assert set(hidden_in_file_browser()) == {page.twin.name for page in PAGES}
     config = json.loads((ROOT / "binder" / "jupyter_server_config.json").read_text())
     assert not any(g.endswith(".md") for g in config["ContentsManager"]["hide_globs"]), "twins come from the registry"

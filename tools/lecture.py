@@ -44,12 +44,13 @@ def _plan(length, language="en"):
     _ = chrome.gettext(language)
     exercise, answers = _exercise_slides(language)
     live = _("## Live: the playground\n\nSwitch to the **playground** (`python3 tasks.py playground`, or its "
-             "Binder link). Train with η = 0.5, then 5, then 50. Before 200 and 1000: what will happen? Then tick "
-             "\"biases learn too\". The still figure on the next slide tells the same story.")
+             "Binder link from `python3 tasks.py links`). Train with η = 0.5, then 5, then 50. Before 200 and "
+             "1000: what will happen? Then tick \"biases learn too\". The still figure on the next slide tells the "
+             "same story.")
     player = _("## Live: the step-through player\n\nSwitch to the **step-through player** (`python3 tasks.py "
-               "player`, or its Binder link) and walk the backward pass one equation at a time: blue is what an "
-               "equation reads, orange what it writes. Tick *predict first* and let the room call each value "
-               "before it is shown.")
+               "player`, or its Binder link from `python3 tasks.py links`) and walk the backward pass one "
+               "equation at a time: blue is what an equation reads, orange what it writes. Tick *predict first* "
+               "and let the room call each value before it is shown.")
     recap = _recap(language)
     if length == 90:
         return [
