@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 
 from tools import chrome, vendor
-from tools.pages import HTML_LANG, IN_THE_NOTEBOOK, START, by_live_key
+from tools.pages import HTML_LANG, IN_THE_NOTEBOOK, NOTEBOOK_LINK, OTHER_EDITION, START, by_live_key
 from tools.pages import lessons as lesson_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,12 +202,7 @@ def exporter(language="en", vendor_at=""):
                           extra_template_paths=[str(TEMPLATES)])   # contrast.css, shared with the site
 
 
-# each edition's deck links to the other's (build/slides/NAME.html and build/slides/zh_CN/NAME.html)
-OTHER_EDITION = {"en": ("zh_CN/", "zh_CN", "中文版"), "zh_CN": ("../", "en", "English")}
-NOTEBOOK_LINK = re.compile(r'href="([0-9A-Za-z_]+)\.ipynb')
-
-
-def linked(body, language, decks):
+def linked(body, language, name, decks):
     """A deck's links to other notebooks made to work offline: to that lesson's deck beside it, or (the start
     page and the live pages have no deck) to its page in the static site (build/site/, tasks.py site); and a
     link to the same deck in the other edition, at the top right (not printed)."""
@@ -215,12 +210,10 @@ def linked(body, language, decks):
     body = NOTEBOOK_LINK.sub(lambda m: 'href="' + (m.group(1) if m.group(1) in decks else
                                                    site + ("index" if m.group(1) == START.name else m.group(1)))
                              + '.html', body)
-    to, other, word = OTHER_EDITION[language]
-    name = re.search(r'<meta name="bp-deck" content="([^"]+)">', body)
+    other, word, to = OTHER_EDITION[language]
     return body.replace('<div class="reveal measuring">',
-                        f'<a class="bp-edition" href="{to}{name.group(1) if name else ""}.html" '
-                        f'lang="{HTML_LANG[other]}" hreflang="{HTML_LANG[other]}">{word}</a>\n'
-                        '<div class="reveal measuring">', 1) if name else body
+                        f'<a class="bp-edition" href="{to}{name}.html" lang="{HTML_LANG[other]}" '
+                        f'hreflang="{HTML_LANG[other]}">{word}</a>\n<div class="reveal measuring">', 1)
 
 
 def _write(export, nb, target, title, language="en"):
@@ -228,8 +221,7 @@ def _write(export, nb, target, title, language="en"):
     body, _resources = export.from_notebook_node(nb, resources={"metadata": {"name": title},
                                                                 "continued": _(" (continued)")})
     body = body.replace(f'<html lang="{HTML_LANG[language].split("-")[0]}">', f'<html lang="{HTML_LANG[language]}">', 1)
-    body = body.replace("<head>", f'<head>\n<meta name="bp-deck" content="{target.stem}">', 1)
-    body = linked(body, language, {path.stem for path in lessons(language)})
+    body = linked(body, language, target.stem, {path.stem for path in lessons(language)})
     body = re.sub(r"<title>.*?</title>", lambda m: f"<title>{html.escape(title)}</title>", body, count=1, flags=re.S)
     target.write_text(accessible(body, language, deck=True), encoding="utf-8")
     print(f"deck: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", flush=True)

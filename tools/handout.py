@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import bplib  # noqa: E402
 from tools import chrome  # noqa: E402
-from tools.pages import HTML_LANG  # noqa: E402
+from tools.pages import HTML_LANG, OTHER_EDITION  # noqa: E402
 
 OUT = ROOT / "build" / "handout"
 ETA = 0.5
@@ -101,6 +101,8 @@ def _figure(backward):
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+HANDOUT_NAMES = {"en": "handout.html", "zh_CN": "handout-zh_CN.html"}     # each edition's sheet, in build/handout/
+
 CSS = """
 @page { size: A4; margin: 14mm 14mm 16mm 14mm; }
 .bp-edition { text-align: right; margin: 0 0 4px 0; font-size: 14px; }
@@ -176,9 +178,9 @@ alt="{_("The 2-2-2 network with its inputs, weights, biases and targets, and emp
 <h1>{_("Answer key · exercises")}</h1>
 <ol>{"".join(f"<li>{html.escape(a)}</li>" for _, a in exercises.values())}</ol>
 </section>"""
-    other = ("<p class='bp-edition'><a href='handout-zh_CN.html' lang='zh-CN' hreflang='zh-CN'>中文版</a></p>"
-             if language == "en" else
-             "<p class='bp-edition'><a href='handout.html' lang='en' hreflang='en'>English</a></p>")
+    edition, word, _to = OTHER_EDITION[language]
+    other = (f"<p class='bp-edition'><a href='{HANDOUT_NAMES[edition]}' lang='{HTML_LANG[edition]}' "
+             f"hreflang='{HTML_LANG[edition]}'>{word}</a></p>")
     css = CSS if language == "en" else CSS.replace('"DejaVu Sans", sans-serif', '"DejaVu Sans", "WenQuanYi Micro Hei", '
                                                                               '"Noto Sans CJK SC", sans-serif')
     return (f"<!DOCTYPE html><html lang='{HTML_LANG[language]}'><head><meta charset='utf-8'><title>"
@@ -192,7 +194,7 @@ def build(out=OUT, pdf=True, browser=None):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for language, name in (("en", "handout.html"), ("zh_CN", "handout-zh_CN.html")):
+    for language, name in HANDOUT_NAMES.items():
         page = out / name
         page.write_text(sheet_html(language), encoding="utf-8")
         written.append(page)

@@ -6,6 +6,7 @@ read it; a new page is one line here. Also the one place for the path of the sys
 browser tests and the PDFs use.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,10 @@ NOTEBOOKS = "notebooks"                      # the folder of the pages, relative
 # translation catalogs, tools/translate.py); HTML's name of each language (the lang attribute)
 EDITIONS = {"en": NOTEBOOKS, "zh_CN": f"{NOTEBOOKS}/zh_CN"}
 HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
+# each edition links to the other (site, decks, handout): its language, its name, and the way to its folder
+# from this edition's (build/site/ and build/site/zh_CN/, build/slides/ and build/slides/zh_CN/)
+OTHER_EDITION = {"en": ("zh_CN", "中文版", "zh_CN/"), "zh_CN": ("en", "English", "../")}
+NOTEBOOK_LINK = re.compile(r'href="([0-9A-Za-z_]+)\.ipynb')     # a Markdown link to another notebook, as HTML
 CHROMIUM = "/usr/bin/chromium"               # Debian's chromium (never a browser that playwright downloads)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -11,7 +11,6 @@ pointer to the page that shows it; the still figure next to it tells the same st
 """
 
 import copy
-import re
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import nbformat
 
 from tools import chrome, decks, standalone, vendor
 from tools.decks import answer_text, is_answer_cell, joined_streams, without_captions
-from tools.pages import HTML_LANG, IN_THE_NOTEBOOK, PAGES, START, by_live_key
+from tools.pages import HTML_LANG, IN_THE_NOTEBOOK, NOTEBOOK_LINK, OTHER_EDITION, PAGES, START, by_live_key
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -38,7 +37,6 @@ def live_pointer(key, language="en"):
     return (_("{label} (<code>python3 tasks.py {command}</code>, or its Binder link)").format(
         label=page.label_in(language), command=page.command), page.told_in_in(language))
 
-NOTEBOOK_LINK = re.compile(r'href="([0-9A-Za-z_]+)\.ipynb')
 
 
 def pages(language="en"):
@@ -78,7 +76,6 @@ def page_cells(nb, language="en"):
     return cells
 
 
-OTHER = {"en": ("zh_CN", "中文版"), "zh_CN": ("en", "English")}   # each edition links to the other
 
 
 def build(out=OUT):
@@ -101,8 +98,7 @@ def build_edition(out, language, vendor_at=""):
                           extra_template_paths=[str(TEMPLATES)])   # contrast.css, shared with the decks
     listing = pages(language)
     nav = [{"href": f"{name}.html", "title": title, "live": name in standalone.PAGES} for _path, name, title in listing]
-    other, other_name = OTHER[language]
-    to_other = "zh_CN/" if language == "en" else "../"
+    other, other_name, to_other = OTHER_EDITION[language]
     written, live = [], {}
     for k, (path, name, _title) in enumerate(listing):
         site = {"pages": nav, "here": f"{name}.html", "next": nav[k + 1] if k + 1 < len(nav) else None,
