@@ -241,6 +241,8 @@ def test_a_formula_may_use_sigma_delta_and_times_as_the_notebooks_write_them():
     z = sp.Symbol("z")
     assert sp.simplify(engine.parse("σ(z)×(1 - σ(z))", ("z",)) - sp.exp(-z) / (1 + sp.exp(-z)) ** 2) == 0
     assert sp.simplify(engine.parse("δ_h1*2", ("delta_h1",)) - 2 * sp.Symbol("delta_h1")) == 0
+    assert sp.simplify(engine.parse("1 - tanh(z)²。", ("z",)) - (1 - sp.tanh(z) ** 2)) == 0
+    assert engine.as_number("0.4÷8，") == 0.05
 
 
 def test_numbers_as_typed_in_a_sentence_or_with_a_decimal_comma():

@@ -368,7 +368,7 @@ def _finite(value, shown):
 
 
 def _number_from_text(text):
-    text = half_width(text.strip().removesuffix("。")).strip()     # "0.49。": the full stop ends the sentence
+    text = half_width(text.strip().rstrip("。，")).strip()     # "0.49。": the full stop ends the sentence
     if len(text) > MAX_TEXT:
         raise Unreadable(_("That string is {count} characters long: give one number.").format(count=len(text)))
     # 1,088 -> 1088 (a thousands separator); 0,123 is a decimal comma, told below
@@ -440,8 +440,9 @@ def parse(text, names):
     local.update({f: getattr(sp, f) for f in FUNCTIONS})
     local["sigma"] = lambda v: 1 / (1 + sp.exp(-v))
     local["sigmoid"] = local["sigma"]
-    # σ(z), δ_h1 and × as the notebooks write them
-    text = half_width(text).replace("σ", "sigma").replace("δ", "delta").replace("×", "*")
+    # σ(z), δ_h1, ×, ÷ and out² as the notebooks write them; a sentence's closing 。 or ， left out
+    text = half_width(text.strip().rstrip("。，")).replace("σ", "sigma").replace("δ", "delta")
+    text = text.replace("×", "*").replace("÷", "/").replace("²", "**2").replace("³", "**3")
     try:
         return parse_expr(text.replace("^", "**").replace("−", "-").replace("·", "*"), local_dict=local,
                           global_dict=_sympy_names(),
